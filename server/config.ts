@@ -1,0 +1,25 @@
+import { z } from 'zod'
+import { resolve } from 'node:path'
+
+const ServerEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./var'),
+  ADMIN_TOKEN: z.string().min(12, 'ADMIN_TOKEN 至少 12 个字符').optional(),
+  SEED: z.enum(['demo', 'none']).default('demo'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT: z.string().default('64kb'),
+  PUBLIC_URL: z.string().url().optional(),
+})
+export type ServerConfig = z.infer<typeof ServerEnv> & { dbFile: string; filesDir: string }
+
+/** Parses the environment once, at start-up; throws a readable list of what is wrong. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const parsed = ServerEnv.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`配置有误：\n${lines.join('\n')}`)
+  }
+  const dataDir = resolve(parsed.data.DATA_DIR)
+  return { ...parsed.data, DATA_DIR: dataDir, dbFile: resolve(dataDir, 'weifuwu.sqlite'), filesDir: resolve(dataDir, 'files') }
+}

@@ -1,0 +1,6 @@
+export * from './taxonomy.ts'
+export * from './tickets.ts'
+export * from './registry.ts'
+export * from './outbox.ts'
+export * from './hotline.ts'
+export * from './errors.ts'

@@ -1,0 +1,39 @@
+import type { Db } from './db/open.ts'
+import type { Logger } from './log.ts'
+import { createTokens } from './auth/tokens.ts'
+import { createOutbox } from './outbox/store.ts'
+import { createAreas } from './registry/areas.ts'
+import { createBots } from './registry/bots.ts'
+import { createPeople } from './registry/people.ts'
+import { createRooms } from './registry/rooms.ts'
+import { createSettings } from './registry/settings.ts'
+import { createTicketActions } from './tickets/actions.ts'
+import { createAttachments } from './tickets/attachments.ts'
+import { createTicketCreator } from './tickets/create.ts'
+import { createAddressing } from './tickets/notify.ts'
+import { createTicketStore } from './tickets/store.ts'
+import { createView } from './tickets/view.ts'
+
+export type ServiceOptions = { db: Db; log: Logger; clock: () => Date; adminToken: string; filesDir: string }
+
+/** Every store and service of the server, built once over the one connection. */
+export function createServices({ db, log, clock, adminToken, filesDir }: ServiceOptions) {
+  const areas = createAreas(db)
+  const people = createPeople(db)
+  const rooms = createRooms(db)
+  const settings = createSettings(db)
+  const bots = createBots(db)
+  const tokens = createTokens(db, adminToken)
+  const store = createTicketStore(db)
+  const outbox = createOutbox(db)
+  const addressing = createAddressing({ rooms, bots, areas, store })
+  const view = createView(people, settings)
+  const deps = { db, store, people, rooms, areas, settings, outbox, addressing, view, clock, log }
+  return {
+    ...deps, bots, tokens,
+    attachments: createAttachments(db, filesDir),
+    createTicket: createTicketCreator(deps),
+    actions: createTicketActions(deps),
+  }
+}
+export type Services = ReturnType<typeof createServices>

@@ -1,0 +1,21 @@
+// Two appeals are "the same thing" when most of the shorter one's character pairs appear in the longer one.
+// Chinese has no spaces, and residents describe one broken street light in many ways: bigrams tolerate that.
+
+const bigrams = (text: string): Set<string> => {
+  const chars = [...text.replace(/[\s\p{P}\p{S}]/gu, '')]
+  const out = new Set<string>()
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!)
+  return out
+}
+
+export function similarity(a: string, b: string): number {
+  const x = bigrams(a)
+  const y = bigrams(b)
+  if (x.size === 0 || y.size === 0) return 0
+  let shared = 0
+  for (const g of x) if (y.has(g)) shared++
+  if (shared < 2) return 0
+  return shared / Math.min(x.size, y.size)
+}
+
+export const DUPLICATE_THRESHOLD = 0.6
