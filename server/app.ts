@@ -1,4 +1,5 @@
-import express, { type Express } from 'express'
+import express, { type Express, type RequestHandler } from 'express'
+import { createGroupCommit, type GroupCommit } from './db/group-commit.ts'
 import { z } from 'zod'
 import { authenticate } from './auth/actor.ts'
 import { errorHandler, HttpError } from './http/errors.ts'
@@ -23,6 +24,7 @@ export function createApp(s: Services, opts: AppOptions): Express {
 
   const api = express.Router()
   api.use(express.json({ limit: opts.bodyLimit }))
+  api.use(durableAnswers(createGroupCommit(s.db), s.log))
   api.use(authenticate(s.tokens, s.people, s.bots))
   api.use(ticketRoutes(s))
   api.use(outboxRoutes(s.outbox, s.clock))
@@ -33,4 +35,21 @@ export function createApp(s: Services, opts: AppOptions): Express {
 
   app.use(errorHandler(s.log))
   return app
+}
+
+/** Every API answer leaves only after the writes made while handling it are committed (see group-commit.ts). */
+function durableAnswers(group: GroupCommit, log: Services['log']): RequestHandler {
+  return (_req, res, next) => {
+    group.join()
+    const send = res.send.bind(res)
+    res.send = (body?: unknown) => {
+      group.settled().then(() => send(body), (err: unknown) => {
+        log.error({ err }, 'commit failed')
+        res.status(500).type('json')
+        send(JSON.stringify({ error: { code: 'internal', message: '保存失败，请稍后再试', field: null } }))
+      })
+      return res
+    }
+    next()
+  }
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/open.ts'
 import type { Bot } from '../contract/index.ts'
+import { memo } from './memo.ts'
 
 type BotRow = { id: string; name: string; contact_id: string | null; last_seen_at: string | null; logged_in: number; last_error: string | null }
 const toBot = (r: BotRow): Bot => ({ id: r.id, name: r.name, contactId: r.contact_id, lastSeenAt: r.last_seen_at, loggedIn: r.logged_in === 1, lastError: r.last_error })
@@ -9,12 +10,18 @@ export function createBots(db: Db) {
   const all = db.prepare<[], BotRow>('SELECT * FROM bots ORDER BY id')
   const insert = db.prepare('INSERT INTO bots (id, name, contact_id) VALUES (?, ?, ?)')
   const first = db.prepare<[], BotRow>('SELECT * FROM bots ORDER BY rowid LIMIT 1')
+  const get = memo((id: string): Bot | null => { const r = byId.get(id); return r ? toBot(r) : null })
+  /** The account that speaks for the county when nothing names a better one. */
+  const fallback = memo((): Bot | null => { const r = first.get(); return r ? toBot(r) : null })
   return {
-    get: (id: string): Bot | null => { const r = byId.get(id); return r ? toBot(r) : null },
+    get,
     list: (): Bot[] => all.all().map(toBot),
-    create(b: Pick<Bot, 'id' | 'name' | 'contactId'>): void { insert.run(b.id, b.name, b.contactId) },
-    /** The account that speaks for the county when nothing names a better one. */
-    fallback: (): Bot | null => { const r = first.get(); return r ? toBot(r) : null },
+    create(b: Pick<Bot, 'id' | 'name' | 'contactId'>): void {
+      insert.run(b.id, b.name, b.contactId)
+      get.clear()
+      fallback.clear()
+    },
+    fallback,
   }
 }
 export type Bots = ReturnType<typeof createBots>

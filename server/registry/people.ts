@@ -1,5 +1,6 @@
 import type { Db } from '../db/open.ts'
 import type { PersonRecord, Role, RoleGrant } from '../contract/index.ts'
+import { memo } from './memo.ts'
 
 type PersonRow = { id: string; name: string; contact_id: string | null; phone: string | null; active: number }
 type RoleRow = { role: Role; area_code: string; unit: string | null }
@@ -29,15 +30,26 @@ export function createPeople(db: Db) {
     for (const r of roles) addRole.run(id, r.role, r.areaCode, r.unit)
   }
 
+  const get = memo((id: string): PersonRecord | null => { const r = byId.get(id); return r ? withRoles(r) : null })
+  const byContactId = memo((contactId: string): PersonRecord | null => { const r = byContact.get(contactId); return r ? withRoles(r) : null })
+  const staff = memo((role: Role, areaCode: string, unit: string | null): PersonRecord | null => {
+    const r = staffAt.get(role, areaCode, unit, unit)
+    return r ? withRoles(r) : null
+  })
+  const byUnit = memo((role: Role, unit: string): PersonRecord | null => { const r = staffByUnit.get(role, unit); return r ? withRoles(r) : null })
+  const forget = () => { get.clear(); byContactId.clear(); staff.clear(); byUnit.clear() }
+
   return {
-    get: (id: string): PersonRecord | null => { const r = byId.get(id); return r ? withRoles(r) : null },
-    byContactId: (contactId: string): PersonRecord | null => { const r = byContact.get(contactId); return r ? withRoles(r) : null },
+    get,
+    byContactId,
     list: (): PersonRecord[] => all.all().map(withRoles),
     create: db.transaction((p: Omit<PersonRecord, 'active'>) => {
+      forget()
       insert.run(p.id, p.name, p.contactId, p.phone)
       setRoles(p.id, p.roles)
     }),
     update: db.transaction((id: string, patch: Partial<Omit<PersonRecord, 'id'>>): PersonRecord | null => {
+      forget()
       const row = byId.get(id)
       if (!row) return null
       const cur = withRoles(row)
@@ -47,14 +59,8 @@ export function createPeople(db: Db) {
       return withRoles(byId.get(id)!)
     }),
     /** The first active holder of a role in an area (and unit, for module leads and departments). */
-    staff(role: Role, areaCode: string, unit: string | null = null): PersonRecord | null {
-      const r = staffAt.get(role, areaCode, unit, unit)
-      return r ? withRoles(r) : null
-    },
-    byUnit(role: Role, unit: string): PersonRecord | null {
-      const r = staffByUnit.get(role, unit)
-      return r ? withRoles(r) : null
-    },
+    staff: (role: Role, areaCode: string, unit: string | null = null): PersonRecord | null => staff(role, areaCode, unit),
+    byUnit,
   }
 }
 export type People = ReturnType<typeof createPeople>

@@ -1,5 +1,6 @@
 import type { Db } from '../db/open.ts'
 import type { Room } from '../contract/index.ts'
+import { memo } from './memo.ts'
 
 type RoomRow = { id: number; wechat_room_id: string | null; topic: string; area_code: string | null; bot_id: string | null; bound_at: string | null; last_seen_at: string | null }
 const toRoom = (r: RoomRow): Room => ({
@@ -15,15 +16,21 @@ export function createRooms(db: Db) {
   const update = db.prepare('UPDATE rooms SET wechat_room_id = ?, topic = ?, area_code = ?, bot_id = ?, bound_at = ?, last_seen_at = ? WHERE id = ?')
   const firstForArea = db.prepare<[string], RoomRow>('SELECT * FROM rooms WHERE area_code = ? ORDER BY id LIMIT 1')
 
-  const get = (id: number): Room | null => { const r = byId.get(id); return r ? toRoom(r) : null }
-  const save = (r: Room) => update.run(r.wechatRoomId, r.topic, r.areaCode, r.botId, r.boundAt, r.lastSeenAt, r.id)
+  const get = memo((id: number): Room | null => { const r = byId.get(id); return r ? toRoom(r) : null })
+  const forArea = memo((areaCode: string): Room | null => { const r = firstForArea.get(areaCode); return r ? toRoom(r) : null })
+  const forget = () => { get.clear(); forArea.clear() }
+  const save = (r: Room) => {
+    forget()
+    update.run(r.wechatRoomId, r.topic, r.areaCode, r.botId, r.boundAt, r.lastSeenAt, r.id)
+  }
 
   return {
     get,
     byWechatId: (wechatRoomId: string): Room | null => { const r = byWechatId.get(wechatRoomId); return r ? toRoom(r) : null },
     list: (): Room[] => all.all().map(toRoom),
-    forArea: (areaCode: string): Room | null => { const r = firstForArea.get(areaCode); return r ? toRoom(r) : null },
+    forArea,
     create(r: Omit<Room, 'id' | 'lastSeenAt'>): Room {
+      forget()
       const info = insert.run(r.wechatRoomId, r.topic, r.areaCode, r.botId, r.boundAt, null)
       return get(Number(info.lastInsertRowid))!
     },
@@ -35,7 +42,10 @@ export function createRooms(db: Db) {
      */
     resolve: db.transaction((wechatRoomId: string, topic: string, botId: string, now: string): Room => {
       const known = byWechatId.get(wechatRoomId) ?? byTopic.get(topic, botId)
-      if (!known) return get(Number(insert.run(wechatRoomId, topic, null, botId, null, now).lastInsertRowid))!
+      if (!known) {
+        forget()
+        return get(Number(insert.run(wechatRoomId, topic, null, botId, null, now).lastInsertRowid))!
+      }
       const room = { ...toRoom(known), wechatRoomId, topic, botId: known.bot_id ?? botId, lastSeenAt: now }
       save(room)
       return room

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.ts'
+import { memo } from './memo.ts'
 import { DeadlineSettings, type Category, type Department, type Module, type RoutingRow, type VillagePost } from '../contract/index.ts'
 
 type RoutingDbRow = { category: Category; village_post: VillagePost; township_module: Module | null; county_department: string | null; standard: number }
@@ -33,16 +34,22 @@ export function createSettings(db: Db) {
   const getSetting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
   const putSetting = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
   let deadlines: DeadlineSettings | null = null
+  const routing = memo((category: Category): RoutingRow | null => { const r = routingOne.get(category); return r ? toRouting(r) : null })
+  const department = memo((code: string): Department | null => deptOne.get(code) ?? null)
 
   return {
-    routing: (category: Category): RoutingRow | null => { const r = routingOne.get(category); return r ? toRouting(r) : null },
+    routing,
     routingTable: (): RoutingRow[] => routingAll.all().map(toRouting),
     putRouting(r: RoutingRow): void {
       routingPut.run(r.category, r.villagePost, r.townshipModule, r.countyDepartment, r.standard ? 1 : 0)
+      routing.clear()
     },
     departments: (): Department[] => deptAll.all(),
-    department: (code: string): Department | null => deptOne.get(code) ?? null,
-    putDepartment(d: Department): void { deptPut.run(d.code, d.name) },
+    department,
+    putDepartment(d: Department): void {
+      deptPut.run(d.code, d.name)
+      department.clear()
+    },
     deadlines(): DeadlineSettings {
       if (!deadlines) {
         const row = getSetting.get('deadlines')

@@ -8,7 +8,7 @@ import type { Room } from '../contract/index.ts'
 import { assign } from './assign.ts'
 import { deadlinesFor } from './deadlines.ts'
 import { locateByPlace } from './locate.ts'
-import { DUPLICATE_THRESHOLD, similarity } from './similar.ts'
+import { bigrams, DUPLICATE_THRESHOLD, overlap } from './similar.ts'
 import type { NewTicketRow, TicketRow } from './store.ts'
 import { messages } from './messages.ts'
 import type { TicketDeps } from './deps.ts'
@@ -54,12 +54,25 @@ export function createTicketCreator(deps: TicketDeps) {
     return { contactId: input.reporter.contactId ?? null, name: input.reporter.name, personId }
   }
 
+  // A ticket's text never changes, so the character pairs of recent ones are kept; bounded, it simply starts over.
+  const gramCache = new Map<number, Set<string>>()
+  const gramsOf = (id: number, text?: string): Set<string> => {
+    let grams = gramCache.get(id)
+    if (!grams) {
+      if (gramCache.size >= 20_000) gramCache.clear()
+      grams = bigrams(text ?? store.textOf(id))
+      gramCache.set(id, grams)
+    }
+    return grams
+  }
+
   function findDuplicate(chain: AreaChain, input: CreateTicket, now: Date): TicketRow | null {
     if (!chain.grid || input.intent !== 'appeal' || !input.linkDuplicates) return null
     const since = new Date(now.getTime() - DUPLICATE_WINDOW_MS).toISOString()
+    const grams = bigrams(input.text)
     for (const t of store.openInGrid(chain.grid.code, input.category, since)) {
       if (t.sensitive || (input.place && t.place && input.place !== t.place)) continue
-      if (similarity(input.text, t.text) >= DUPLICATE_THRESHOLD) return t
+      if (overlap(grams, gramsOf(t.id)) >= DUPLICATE_THRESHOLD) return store.get(t.id)
     }
     return null
   }
@@ -105,6 +118,7 @@ export function createTicketCreator(deps: TicketDeps) {
       reject_reason: null, main_ticket_id: null, created_at: nowIso, updated_at: nowIso,
     }
     const id = store.insert(row)
+    gramsOf(id, row.text)
     const eventId = store.addEvent({ ticket_id: id, at: nowIso, action: 'create', actor_kind: actor.kind, actor_id: actor.id, actor_name: actor.name,
       from_status: null, to_status: 'reported', from_level: null, to_level: level, note: null,
       data: { assignee: who.person?.id ?? null, unit: who.unit, source: row.source, ...(opts.externalId ? { externalId: opts.externalId } : {}) } })

@@ -16,6 +16,7 @@ export type TicketRow = {
   reject_reason: RejectReason | null; main_ticket_id: number | null; version: number; created_at: string; updated_at: string
 }
 export type NewTicketRow = Omit<TicketRow, 'id' | 'no' | 'version'>
+export type DuplicateCandidate = Pick<TicketRow, 'id' | 'place' | 'sensitive' | 'reporter_contact_id'>
 
 type EventRow = {
   id: number; ticket_id: number; at: string; action: string; actor_kind: TicketEvent['actor']['kind']; actor_id: string | null; actor_name: string
@@ -56,9 +57,12 @@ export function createTicketStore(db: Db) {
   const byExternal = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE external_id = ?')
   const requestByKey = db.prepare<[string], { ticket_id: number; linked: number }>('SELECT ticket_id, linked FROM create_requests WHERE client_key = ?')
   const insertRequest = db.prepare('INSERT INTO create_requests (client_key, ticket_id, linked, created_at) VALUES (?, ?, ?, ?)')
-  const openInGrid = db.prepare<[string, string, string], TicketRow>(`SELECT * FROM tickets
-    WHERE grid_code = ? AND category = ? AND status IN ('reported','accepted') AND intent = 'appeal' AND created_at >= ?
-    ORDER BY id DESC LIMIT 50`)
+  // Duplicate matching runs on every new appeal: one status at a time, answered from the covering index
+  // tickets_dup alone (no table rows read); the texts themselves come from a cache in the creator.
+  const openInGrid = db.prepare<[string, string, string, string], DuplicateCandidate>(`SELECT id, place, sensitive, reporter_contact_id FROM tickets
+    WHERE grid_code = ? AND category = ? AND status = ? AND intent = 'appeal' AND created_at >= ?
+    ORDER BY id DESC LIMIT 25`)
+  const textOf = db.prepare<[number], { text: string }>('SELECT text FROM tickets WHERE id = ?')
   const insertEvent = db.prepare(`INSERT INTO ticket_events (ticket_id, at, action, actor_kind, actor_id, actor_name, from_status, to_status, from_level, to_level, note, data)
     VALUES (@ticket_id, @at, @action, @actor_kind, @actor_id, @actor_name, @from_status, @to_status, @from_level, @to_level, @note, @data)`)
   const eventsOf = db.prepare<[number], EventRow>('SELECT * FROM ticket_events WHERE ticket_id = ? ORDER BY id')
@@ -73,13 +77,15 @@ export function createTicketStore(db: Db) {
       return Number(insert.run(row).lastInsertRowid)
     },
     get: (id: number): TicketRow | null => byId.get(id) ?? null,
+    textOf: (id: number): string => textOf.get(id)?.text ?? '',
     byNo: (no: string): TicketRow | null => byNo.get(no) ?? null,
     byExternalId: (externalId: string): TicketRow | null => byExternal.get(externalId) ?? null,
     request: (clientKey: string) => requestByKey.get(clientKey) ?? null,
     recordRequest(clientKey: string, ticketId: number, linked: boolean, now: string): void {
       insertRequest.run(clientKey, ticketId, linked ? 1 : 0, now)
     },
-    openInGrid: (gridCode: string, category: Category, since: string): TicketRow[] => openInGrid.all(gridCode, category, since),
+    openInGrid: (gridCode: string, category: Category, since: string): DuplicateCandidate[] =>
+      [...openInGrid.all(gridCode, category, 'reported', since), ...openInGrid.all(gridCode, category, 'accepted', since)].sort((a, b) => b.id - a.id),
     /** Writes a patch if nobody changed the ticket since `version` was read; false means someone did. */
     update(id: number, version: number, patch: TicketPatch, now: string): boolean {
       const cols = Object.keys(patch).filter((k) => (updatable as readonly string[]).includes(k)).sort()
