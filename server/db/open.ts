@@ -15,6 +15,10 @@ export function openDb(file: string): Db {
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
+  // The working set of a county fits in memory: a larger page cache and memory-mapped reads save system calls.
+  db.pragma('cache_size = -65536')
+  db.pragma('mmap_size = 268435456')
+  db.pragma('temp_store = MEMORY')
   migrate(db)
   return db
 }

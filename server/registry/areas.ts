@@ -1,5 +1,6 @@
 import type { Db } from '../db/open.ts'
 import type { Area, AreaKind } from '../contract/index.ts'
+import { memo } from './memo.ts'
 
 type AreaRow = { code: string; name: string; kind: AreaKind; parent_code: string | null; community: number; places: string }
 const toArea = (r: AreaRow): Area => ({
@@ -16,11 +17,11 @@ export function createAreas(db: Db) {
   const insert = db.prepare('INSERT INTO areas (code, name, kind, parent_code, community, places) VALUES (?, ?, ?, ?, ?, ?)')
   const update = db.prepare('UPDATE areas SET name = ?, community = ?, places = ? WHERE code = ?')
   const chains = new Map<string, AreaChain>()
-
-  const get = (code: string): Area | null => {
+  const get = memo((code: string): Area | null => {
     const row = byCode.get(code)
     return row ? toArea(row) : null
-  }
+  })
+  const forget = () => { chains.clear(); get.clear() }
 
   return {
     get,
@@ -28,14 +29,14 @@ export function createAreas(db: Db) {
     children: (code: string): Area[] => children.all(code).map(toArea),
     create(a: Omit<Area, 'parentCode'> & { parentCode: string | null }): void {
       insert.run(a.code, a.name, a.kind, a.parentCode, a.community ? 1 : 0, JSON.stringify(a.places))
-      chains.clear()
+      forget()
     },
     update(code: string, patch: Partial<Pick<Area, 'name' | 'community' | 'places'>>): Area | null {
       const current = get(code)
       if (!current) return null
       const next = { ...current, ...patch }
       update.run(next.name, next.community ? 1 : 0, JSON.stringify(next.places), code)
-      chains.clear()
+      forget()
       return next
     },
     /** Walks up from any area to the county; cached, since the tree changes rarely and tickets ask often. */

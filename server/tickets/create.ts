@@ -55,8 +55,8 @@ export function createTicketCreator(deps: TicketDeps) {
   }
 
   // A ticket's text never changes, so the character pairs of recent ones are kept; bounded, it simply starts over.
-  const gramCache = new Map<number, Set<string>>()
-  const gramsOf = (id: number, text?: string): Set<string> => {
+  const gramCache = new Map<number, Set<number>>()
+  const gramsOf = (id: number, text?: string): Set<number> => {
     let grams = gramCache.get(id)
     if (!grams) {
       if (gramCache.size >= 20_000) gramCache.clear()
@@ -70,9 +70,10 @@ export function createTicketCreator(deps: TicketDeps) {
     if (!chain.grid || input.intent !== 'appeal' || !input.linkDuplicates) return null
     const since = new Date(now.getTime() - DUPLICATE_WINDOW_MS).toISOString()
     const grams = bigrams(input.text)
-    for (const t of store.openInGrid(chain.grid.code, input.category, since)) {
-      if (t.sensitive || (input.place && t.place && input.place !== t.place)) continue
-      if (overlap(grams, gramsOf(t.id)) >= DUPLICATE_THRESHOLD) return store.get(t.id)
+    for (const c of store.openInGrid(chain.grid.code, input.category, since)) {
+      if (c.sensitive || overlap(grams, gramsOf(c.id)) < DUPLICATE_THRESHOLD) continue
+      const t = store.get(c.id)!
+      if (!input.place || !t.place || input.place === t.place) return t
     }
     return null
   }
@@ -119,11 +120,11 @@ export function createTicketCreator(deps: TicketDeps) {
     }
     const id = store.insert(row)
     gramsOf(id, row.text)
+    const ticket: TicketRow = { ...row, id, version: 1 }
     const eventId = store.addEvent({ ticket_id: id, at: nowIso, action: 'create', actor_kind: actor.kind, actor_id: actor.id, actor_name: actor.name,
       from_status: null, to_status: 'reported', from_level: null, to_level: level, note: null,
       data: { assignee: who.person?.id ?? null, unit: who.unit, source: row.source, ...(opts.externalId ? { externalId: opts.externalId } : {}) } })
     store.recordRequest(key, id, false, nowIso)
-    const ticket = store.get(id)!
     for (const d of announce(ticket, who.person, who.cc, chain, `e${eventId}`)) outbox.add(d, nowIso)
     deps.log.info({ ticketNo: ticket.no, gridCode: ticket.grid_code, level, urgent }, 'ticket filed')
     return { ticket: view(ticket, now), created: true, linked: false }

@@ -16,7 +16,9 @@ export type TicketRow = {
   reject_reason: RejectReason | null; main_ticket_id: number | null; version: number; created_at: string; updated_at: string
 }
 export type NewTicketRow = Omit<TicketRow, 'id' | 'no' | 'version'>
-export type DuplicateCandidate = Pick<TicketRow, 'id' | 'place' | 'sensitive' | 'reporter_contact_id'>
+export type DuplicateCandidate = Pick<TicketRow, 'id' | 'sensitive'>
+/** How many of the newest open tickets of each status in a grid and category a new appeal is compared with. */
+const DUPLICATE_CANDIDATES = 15
 
 type EventRow = {
   id: number; ticket_id: number; at: string; action: string; actor_kind: TicketEvent['actor']['kind']; actor_id: string | null; actor_name: string
@@ -59,9 +61,9 @@ export function createTicketStore(db: Db) {
   const insertRequest = db.prepare('INSERT INTO create_requests (client_key, ticket_id, linked, created_at) VALUES (?, ?, ?, ?)')
   // Duplicate matching runs on every new appeal: one status at a time, answered from the covering index
   // tickets_dup alone (no table rows read); the texts themselves come from a cache in the creator.
-  const openInGrid = db.prepare<[string, string, string, string], DuplicateCandidate>(`SELECT id, place, sensitive, reporter_contact_id FROM tickets
+  const openInGrid = db.prepare<[string, string, string, string], DuplicateCandidate>(`SELECT id, sensitive FROM tickets
     WHERE grid_code = ? AND category = ? AND status = ? AND intent = 'appeal' AND created_at >= ?
-    ORDER BY id DESC LIMIT 25`)
+    ORDER BY id DESC LIMIT ${DUPLICATE_CANDIDATES}`)
   const textOf = db.prepare<[number], { text: string }>('SELECT text FROM tickets WHERE id = ?')
   const insertEvent = db.prepare(`INSERT INTO ticket_events (ticket_id, at, action, actor_kind, actor_id, actor_name, from_status, to_status, from_level, to_level, note, data)
     VALUES (@ticket_id, @at, @action, @actor_kind, @actor_id, @actor_name, @from_status, @to_status, @from_level, @to_level, @note, @data)`)

@@ -54,7 +54,7 @@ CREATE TABLE tickets (
   updated_at          TEXT NOT NULL
 );
 -- Covers the duplicate check on every new appeal, so it never reads table rows.
-CREATE INDEX tickets_dup ON tickets(grid_code, category, status, id, intent, created_at, sensitive, place, reporter_contact_id);
+CREATE INDEX tickets_dup ON tickets(grid_code, category, status, id, intent, created_at, sensitive);
 CREATE INDEX tickets_village ON tickets(village_code, status);
 CREATE INDEX tickets_township ON tickets(township_code, status);
 CREATE INDEX tickets_assignee ON tickets(assignee_person_id, status);
