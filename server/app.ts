@@ -15,6 +15,7 @@ export function createApp(s: Services, opts: AppOptions): Express {
   z.config(z.locales.zhCN())
   const app = express()
   app.disable('x-powered-by')
+  app.set('etag', false) // API answers change with every write; hashing each body buys nothing
   app.set('query parser', 'extended')
 
   app.get('/healthz', (_req, res) => {

@@ -55,8 +55,8 @@ export function createTicketCreator(deps: TicketDeps) {
   }
 
   // A ticket's text never changes, so the character pairs of recent ones are kept; bounded, it simply starts over.
-  const gramCache = new Map<number, Set<number>>()
-  const gramsOf = (id: number, text?: string): Set<number> => {
+  const gramCache = new Map<number, Float64Array>()
+  const gramsOf = (id: number, text?: string): Float64Array => {
     let grams = gramCache.get(id)
     if (!grams) {
       if (gramCache.size >= 20_000) gramCache.clear()
@@ -70,9 +70,9 @@ export function createTicketCreator(deps: TicketDeps) {
     if (!chain.grid || input.intent !== 'appeal' || !input.linkDuplicates) return null
     const since = new Date(now.getTime() - DUPLICATE_WINDOW_MS).toISOString()
     const grams = bigrams(input.text)
-    for (const c of store.openInGrid(chain.grid.code, input.category, since)) {
-      if (c.sensitive || overlap(grams, gramsOf(c.id)) < DUPLICATE_THRESHOLD) continue
-      const t = store.get(c.id)!
+    for (const id of store.openInGrid(chain.grid.code, input.category, since)) {
+      if (overlap(grams, gramsOf(id)) < DUPLICATE_THRESHOLD) continue
+      const t = store.get(id)!
       if (!input.place || !t.place || input.place === t.place) return t
     }
     return null

@@ -16,9 +16,8 @@ export type TicketRow = {
   reject_reason: RejectReason | null; main_ticket_id: number | null; version: number; created_at: string; updated_at: string
 }
 export type NewTicketRow = Omit<TicketRow, 'id' | 'no' | 'version'>
-export type DuplicateCandidate = Pick<TicketRow, 'id' | 'sensitive'>
-/** How many of the newest open tickets of each status in a grid and category a new appeal is compared with. */
-const DUPLICATE_CANDIDATES = 15
+/** How many of the newest open tickets in a grid and category a new appeal is compared with. */
+const DUPLICATE_CANDIDATES = 30
 
 type EventRow = {
   id: number; ticket_id: number; at: string; action: string; actor_kind: TicketEvent['actor']['kind']; actor_id: string | null; actor_name: string
@@ -59,11 +58,11 @@ export function createTicketStore(db: Db) {
   const byExternal = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE external_id = ?')
   const requestByKey = db.prepare<[string], { ticket_id: number; linked: number }>('SELECT ticket_id, linked FROM create_requests WHERE client_key = ?')
   const insertRequest = db.prepare('INSERT INTO create_requests (client_key, ticket_id, linked, created_at) VALUES (?, ?, ?, ?)')
-  // Duplicate matching runs on every new appeal: one status at a time, answered from the covering index
-  // tickets_dup alone (no table rows read); the texts themselves come from a cache in the creator.
-  const openInGrid = db.prepare<[string, string, string, string], DuplicateCandidate>(`SELECT id, sensitive FROM tickets
-    WHERE grid_code = ? AND category = ? AND status = ? AND intent = 'appeal' AND created_at >= ?
-    ORDER BY id DESC LIMIT ${DUPLICATE_CANDIDATES}`)
+  // Duplicate matching runs on every new appeal: answered from the covering expression index tickets_dup alone,
+  // newest first, with no table rows read and no sort; the texts themselves come from a cache in the creator.
+  const openInGrid = db.prepare<[string, string, string], number>(`SELECT id FROM tickets
+    WHERE grid_code = ? AND category = ? AND (status IN ('reported','accepted')) = 1 AND intent = 'appeal' AND sensitive = 0 AND created_at >= ?
+    ORDER BY id DESC LIMIT ${DUPLICATE_CANDIDATES}`).pluck()
   const textOf = db.prepare<[number], { text: string }>('SELECT text FROM tickets WHERE id = ?')
   const insertEvent = db.prepare(`INSERT INTO ticket_events (ticket_id, at, action, actor_kind, actor_id, actor_name, from_status, to_status, from_level, to_level, note, data)
     VALUES (@ticket_id, @at, @action, @actor_kind, @actor_id, @actor_name, @from_status, @to_status, @from_level, @to_level, @note, @data)`)
@@ -86,8 +85,8 @@ export function createTicketStore(db: Db) {
     recordRequest(clientKey: string, ticketId: number, linked: boolean, now: string): void {
       insertRequest.run(clientKey, ticketId, linked ? 1 : 0, now)
     },
-    openInGrid: (gridCode: string, category: Category, since: string): DuplicateCandidate[] =>
-      [...openInGrid.all(gridCode, category, 'reported', since), ...openInGrid.all(gridCode, category, 'accepted', since)].sort((a, b) => b.id - a.id),
+    /** Ids of the newest open, non-sensitive appeals in a grid and category since a time. */
+    openInGrid: (gridCode: string, category: Category, since: string): number[] => openInGrid.all(gridCode, category, since),
     /** Writes a patch if nobody changed the ticket since `version` was read; false means someone did. */
     update(id: number, version: number, patch: TicketPatch, now: string): boolean {
       const cols = Object.keys(patch).filter((k) => (updatable as readonly string[]).includes(k)).sort()

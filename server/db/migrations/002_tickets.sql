@@ -53,8 +53,8 @@ CREATE TABLE tickets (
   created_at          TEXT NOT NULL,
   updated_at          TEXT NOT NULL
 );
--- Covers the duplicate check on every new appeal, so it never reads table rows.
-CREATE INDEX tickets_dup ON tickets(grid_code, category, status, id, intent, created_at, sensitive);
+-- Covers the duplicate check on every new appeal (open tickets of a grid and category, newest first).
+CREATE INDEX tickets_dup ON tickets(grid_code, category, (status IN ('reported','accepted')), id, intent, sensitive, created_at);
 CREATE INDEX tickets_village ON tickets(village_code, status);
 CREATE INDEX tickets_township ON tickets(township_code, status);
 CREATE INDEX tickets_assignee ON tickets(assignee_person_id, status);
