@@ -1,7 +1,7 @@
 // Realistic, varied appeal bodies for load tests. Request n always yields the same body (a unique clientKey
-// included), so a request can be re-sent verbatim. Texts are assembled from several independent lists with a
-// scrambled pick per list, so two appeals in the same grid + category + place rarely share most of their wording:
-// the server links a new appeal to a very similar open ticket, which would turn creates into links.
+// included), so a request can be re-sent verbatim. Texts are assembled from several phrase lists, rotated so that
+// recent appeals of the same grid + category + place never share a phrase (see appealBody): the server links a new
+// appeal to a very similar open ticket in its grid + category, which would turn creates into links.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 

@@ -1,45 +1,80 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 
-const root = join(import.meta.dirname, '../..')
+export const repoRoot = join(import.meta.dirname, '../..')
+export const HOST = '127.0.0.1'
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
+    const srv = createServer().listen(0, HOST, () => {
       const port = (srv.address() as { port: number }).port
       srv.close(() => resolve(port))
     }).on('error', reject)
   })
 }
 
-export type ServerProcess = { url: string; child: ChildProcess; output: () => string; stop: (signal?: NodeJS.Signals) => Promise<number | null> }
+export type ServerProcess = {
+  url: string
+  pid: number
+  /** The last lines the server wrote, for error messages. */
+  output: () => string
+  /** Peak resident set size so far (VmHWM), in MB; null where /proc is unavailable. */
+  peakRssMb: () => number | null
+  /** CPU time (user + system) used so far, in ms; null where /proc is unavailable. */
+  cpuMs: () => number | null
+  /** Sends the signal (SIGKILL after 10 s) and resolves with the exit code; safe to call twice. */
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>
+}
 
-/** Runs `server/main.ts` as its own process, as `npm start` does, and waits until /healthz answers. */
+/**
+ * Runs the server as its own process, as `npm start` does, and waits until /healthz answers. If this process
+ * ends first, the server goes with it.
+ */
 export async function startServerProcess(env: Record<string, string>, entry = 'server/main.ts'): Promise<ServerProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort()
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: repoRoot, env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST }, stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
-  child.stdout!.on('data', (d: Buffer) => { out += d.toString() })
-  child.stderr!.on('data', (d: Buffer) => { out += d.toString() })
+  const keep = (d: Buffer) => { out = (out + d.toString()).slice(-8000) }
+  child.stdout!.on('data', keep)
+  child.stderr!.on('data', keep)
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-  const url = `http://127.0.0.1:${port}`
+  const orphanGuard = () => child.kill('SIGKILL')
+  process.on('exit', orphanGuard)
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal)
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+    const code = await exited
+    clearTimeout(timer)
+    process.off('exit', orphanGuard)
+    return code
+  }
+
+  const url = `http://${HOST}:${port}`
   const deadline = Date.now() + 30_000
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`)
+    if (child.exitCode !== null) throw new Error(`server exited early (code ${child.exitCode}):\n${out}`)
     try {
-      if ((await fetch(`${url}/healthz`)).ok) break
-    } catch { /* not up yet */ }
-    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`server did not start in 30 s:\n${out}`) }
+      if ((await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1000) })).ok) break
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) { await stop('SIGKILL'); throw new Error(`server did not answer /healthz within 30 s:\n${out}`) }
     await new Promise((r) => setTimeout(r, 100))
   }
+
+  const proc = (file: string) => { try { return readFileSync(`/proc/${child.pid}/${file}`, 'utf8') } catch { return null } }
   return {
-    url, child, output: () => out,
-    async stop(signal = 'SIGTERM') {
-      if (child.exitCode === null) child.kill(signal)
-      return exited
+    url, pid: child.pid!, output: () => out, stop,
+    peakRssMb() {
+      const kb = proc('status')?.match(/^VmHWM:\s+(\d+)\s+kB/m)?.[1]
+      return kb ? Number(kb) / 1024 : null
+    },
+    cpuMs() {
+      // After the parenthesised command name, utime and stime are the 12th and 13th fields, in 100 Hz ticks.
+      const fields = proc('stat')?.replace(/^.*\)\s*/s, '').split(' ')
+      return fields ? (Number(fields[11]) + Number(fields[12])) * 10 : null
     },
   }
 }
