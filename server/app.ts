@@ -3,6 +3,7 @@ import { createGroupCommit, type GroupCommit } from './db/group-commit.ts'
 import { z } from 'zod'
 import { authenticate } from './auth/actor.ts'
 import { errorHandler, HttpError } from './http/errors.ts'
+import { feedbackRoutes } from './feedback/routes.ts'
 import { hotlineRoutes } from './hotline/routes.ts'
 import { outboxRoutes } from './outbox/routes.ts'
 import { registryRoutes } from './registry/routes.ts'
@@ -31,6 +32,7 @@ export function createApp(s: Services, opts: AppOptions): Express {
   api.use(outboxRoutes(s.outbox, s.clock))
   api.use(hotlineRoutes(s.createTicket, s.store))
   api.use(registryRoutes(s))
+  api.use(feedbackRoutes(s.db, s.rooms, s.clock))
   api.use((req) => { throw new HttpError(404, 'not_found', `没有这个接口：${req.method} ${req.path}`, null) })
   app.use('/api', api)
 

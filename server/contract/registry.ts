@@ -79,6 +79,31 @@ export const Bot = z.object({
 export type Bot = z.infer<typeof Bot>
 export const CreateBot = z.object({ id: code, name, contactId: z.string().trim().min(1).max(100).nullable().default(null) })
 
+/** A bot reports on its WeChat account: logged in or not, and the last error it met. */
+export const BotHeartbeat = z.object({
+  loggedIn: z.boolean(),
+  error: z.string().trim().max(500).nullable().default(null),
+  contactId: z.string().trim().min(1).max(100).optional(),
+})
+/** "@小微 绑定网格 <编码>" said in a group by an admin: the bot asks the registry on their behalf. */
+export const BindRoom = z.object({
+  wechatRoomId: z.string().trim().min(1).max(200), topic: z.string().trim().min(1).max(200), areaCode: code,
+  onBehalfOf: z.object({ contactId: z.string().trim().min(1).max(100) }),
+})
+
 export const IssuedToken = z.object({ token: z.string(), subject: z.string() })
 
 export const levelOfKind: Record<Exclude<z.infer<typeof AreaKind>, 'county'>, Level> = { township: 'township', village: 'village', grid: 'grid' }
+
+export const CreateFeedback = z.object({
+  kind: z.enum(['thanks', 'suggestion']),
+  text: z.string().trim().min(1).max(1000),
+  contactId: z.string().trim().min(1).max(100),
+  name: z.string().trim().min(1).max(60),
+  wechatRoomId: z.string().trim().min(1).max(200).nullable().default(null),
+})
+export const Feedback = z.object({
+  id: z.number().int(), kind: z.enum(['thanks', 'suggestion']), text: z.string(), name: z.string(), roomTopic: z.string().nullable(),
+  areaCode: z.string().nullable(), createdAt: z.string(),
+})
+export type Feedback = z.infer<typeof Feedback>

@@ -10,6 +10,7 @@ export function createBots(db: Db) {
   const all = db.prepare<[], BotRow>('SELECT * FROM bots ORDER BY id')
   const insert = db.prepare('INSERT INTO bots (id, name, contact_id) VALUES (?, ?, ?)')
   const first = db.prepare<[], BotRow>('SELECT * FROM bots ORDER BY rowid LIMIT 1')
+  const beat = db.prepare('UPDATE bots SET last_seen_at = ?, logged_in = ?, last_error = ?, contact_id = coalesce(?, contact_id) WHERE id = ?')
   const get = memo((id: string): Bot | null => { const r = byId.get(id); return r ? toBot(r) : null })
   /** The account that speaks for the county when nothing names a better one. */
   const fallback = memo((): Bot | null => { const r = first.get(); return r ? toBot(r) : null })
@@ -22,6 +23,12 @@ export function createBots(db: Db) {
       fallback.clear()
     },
     fallback,
+    /** A bot's report on its account; the console shows it as bot health. */
+    heartbeat(id: string, loggedIn: boolean, error: string | null, contactId: string | null, now: string): void {
+      beat.run(now, loggedIn ? 1 : 0, error, contactId, id)
+      get.clear()
+      fallback.clear()
+    },
   }
 }
 export type Bots = ReturnType<typeof createBots>

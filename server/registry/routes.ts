@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express'
 import {
-  Category, CreateArea, CreateBot, CreatePerson, CreateRoom, DeadlineSettings, ResolveRoom, UpdateArea, UpdateDepartment, UpdatePerson,
+  BindRoom, BotHeartbeat, Category, CreateArea, CreateBot, CreatePerson, CreateRoom, DeadlineSettings, ResolveRoom, UpdateArea, UpdateDepartment, UpdatePerson,
   UpdateRoom, UpdateRouting, type RoleGrant,
 } from '../contract/index.ts'
 import { callerOf } from '../auth/actor.ts'
@@ -159,6 +159,31 @@ export function registryRoutes(g: Registry): Router {
     if (caller.kind !== 'bot') throw new HttpError(403, 'forbidden', '只有机器人账号可以上报所在的群', 'authorization')
     const { wechatRoomId, topic } = ResolveRoom.parse(req.body)
     res.json(g.rooms.resolve(wechatRoomId, topic, caller.bot.id, now()))
+  })
+
+  r.post('/rooms/bind', (req, res) => {
+    const caller = callerOf(req)
+    if (caller.kind !== 'bot') throw new HttpError(403, 'forbidden', '只有机器人账号可以代管理员绑定群', 'authorization')
+    const body = BindRoom.parse(req.body)
+    const area = g.areas.get(body.areaCode)
+    if (!area || (area.kind !== 'grid' && area.kind !== 'village')) throw new HttpError(422, 'unknown_area', `网格编码 ${body.areaCode} 不存在`, 'areaCode')
+    const person = g.people.byContactId(body.onBehalfOf.contactId)
+    const chain = g.areas.chain(area.code)!
+    const codes = [chain.grid?.code, chain.village?.code, chain.township?.code, chain.county.code]
+    if (!person?.roles.some((x) => x.role === 'admin' && codes.includes(x.areaCode))) {
+      throw new HttpError(403, 'forbidden', '只有本辖区的管理员可以绑定群', 'onBehalfOf')
+    }
+    const room = g.rooms.resolve(body.wechatRoomId, body.topic, caller.bot.id, now())
+    g.rooms.save({ ...room, areaCode: area.code, boundAt: now() })
+    res.json(g.rooms.get(room.id))
+  })
+
+  r.post('/bots/heartbeat', (req, res) => {
+    const caller = callerOf(req)
+    if (caller.kind !== 'bot') throw new HttpError(403, 'forbidden', '只有机器人账号可以上报状态', 'authorization')
+    const body = BotHeartbeat.parse(req.body)
+    g.bots.heartbeat(caller.bot.id, body.loggedIn, body.error, body.contactId ?? null, now())
+    res.json(g.bots.get(caller.bot.id))
   })
 
   r.get('/bots', (req, res) => { requireReader(req); res.json({ bots: g.bots.list() }) })

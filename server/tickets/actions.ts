@@ -203,6 +203,10 @@ export function createTicketActions(deps: TicketDeps) {
       const next = new Date(Math.min(current + b.days * DAY_MS, cap)).toISOString()
       return { patch: { resolve_due_at: next, extended: 1 }, note: b.reason, data: { days: b.days, resolveBy: next } }
     },
+    supplement: ({ actor }, b) => ({
+      patch: {}, note: b.text,
+      notify: toAssignee((a) => messages.supplemented(a, actorLabel(actor).name, b.text)),
+    }),
     transfer: ({ t, actor, now }, b) => {
       const chain = areas.chain(b.gridCode)
       if (!chain?.grid) throw new HttpError(422, 'unknown_grid', `网格编码 ${b.gridCode} 不存在`, 'gridCode')

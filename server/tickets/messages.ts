@@ -36,4 +36,5 @@ export const messages = {
     reason === 'duplicate' && mainNo ? `您反映的事项与工单${mainNo}相同，已并入一并办理，办理结果会同时告知您。`
       : `工单${t.no}不予受理（${rejectReasonLabels[reason]}）。如有疑问请联系网格员。`,
   cancelled: (t: TicketRow) => `【撤回 ${t.no}】群众已撤回该工单，无需继续办理。`,
+  supplemented: (t: TicketRow, who: string, text: string) => `【补充 ${t.no}】${who}：${clip(text, 200)}`,
 }

@@ -21,4 +21,5 @@ export const rules: Record<ActionName, { from: readonly Status[]; who: Who }> = 
   cancel: { from: ['reported', 'accepted'], who: 'reporter' },
   extend: { from: ['reported', 'accepted'], who: 'worker' },
   transfer: { from: ['reported', 'accepted'], who: 'router' },
+  supplement: { from: ['reported', 'accepted'], who: 'reporter' },
 }

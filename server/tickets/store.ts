@@ -122,7 +122,11 @@ export function createTicketStore(db: Db) {
         params.push(q.area, q.area, q.area, q.area)
       }
       if (q.assignee) { where.push('t.assignee_person_id = ?'); params.push(q.assignee) }
-      if (q.reporter) { where.push('(t.reporter_contact_id = ? OR t.reporter_person_id = ?)'); params.push(q.reporter, q.reporter) }
+      if (q.reporter) {
+        // The resident who reported it, or one who said the same thing and follows it.
+        where.push('(t.reporter_contact_id = ? OR t.reporter_person_id = ? OR t.id IN (SELECT ticket_id FROM ticket_followers WHERE contact_id = ?))')
+        params.push(q.reporter, q.reporter, q.reporter)
+      }
       if (q.from) { where.push('t.created_at >= ?'); params.push(new Date(q.from).toISOString()) }
       if (q.to) { where.push('t.created_at < ?'); params.push(new Date(q.to).toISOString()) }
       if (q.overdue !== undefined) {
