@@ -8,9 +8,11 @@ import { hotlineRoutes } from './hotline/routes.ts'
 import { outboxRoutes } from './outbox/routes.ts'
 import { registryRoutes } from './registry/routes.ts'
 import type { Services } from './services.ts'
+import type { Simulator } from './contract/index.ts'
+import { simulatorRoutes } from './simulator/routes.ts'
 import { ticketRoutes } from './tickets/routes.ts'
 
-export type AppOptions = { bodyLimit: string }
+export type AppOptions = { bodyLimit: string; simulator?: () => Simulator | null }
 
 export function createApp(s: Services, opts: AppOptions): Express {
   z.config(z.locales.zhCN())
@@ -23,6 +25,8 @@ export function createApp(s: Services, opts: AppOptions): Express {
     s.db.prepare('SELECT 1').get()
     res.json({ ok: true, time: s.clock().toISOString() })
   })
+
+  app.use(simulatorRoutes(opts.simulator ?? (() => null)))
 
   const api = express.Router()
   api.use(express.json({ limit: opts.bodyLimit }))

@@ -10,6 +10,8 @@ const ServerEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT: z.string().default('64kb'),
   PUBLIC_URL: z.string().url().optional(),
+  /** The demo runs the bot in the same process on a mock WeChat, with the simulator page; production runs it apart. */
+  EMBEDDED_BOT: z.enum(['mock', 'none']).default('mock'),
 })
 export type ServerConfig = z.infer<typeof ServerEnv> & { dbFile: string; filesDir: string }
 

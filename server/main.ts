@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto'
-import { join, dirname } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApp } from './app.ts'
 import { loadConfig } from './config.ts'
+import { roleLabels, type Simulator } from './contract/index.ts'
 import { openDb } from './db/open.ts'
 import { createLogger } from './log.ts'
 import { readCountyFile, seedCounty } from './registry/seed.ts'
 import { createServices } from './services.ts'
-import { roleLabels } from './contract/index.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const config = loadConfig()
@@ -19,14 +19,34 @@ const services = createServices({ db, log, clock: () => new Date(), adminToken, 
 const demo = config.SEED === 'demo' ? readCountyFile(join(root, 'data/demo/county.json')) : null
 if (demo && seedCounty(services, demo, new Date().toISOString())) log.info({ county: demo.county.name }, 'demo county loaded')
 
-const app = createApp(services, { bodyLimit: config.BODY_LIMIT })
-const server = app.listen(config.PORT, config.HOST, () => {
+let simulator: Simulator | null = null
+let stopBot: (() => Promise<void>) | null = null
+const app = createApp(services, { bodyLimit: config.BODY_LIMIT, simulator: () => simulator })
+const server = app.listen(config.PORT, config.HOST, () => void started())
+
+async function started() {
   const url = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`
+  if (config.EMBEDDED_BOT === 'mock' && demo) {
+    // Wiring only: the bot lives in bot/, on a mock WeChat, and talks to this server over HTTP like any bot.
+    const { startEmbeddedBot } = await import('../bot/embedded.ts')
+    const { loadBotConfig } = await import('../bot/config.ts')
+    const botConfig = loadBotConfig({
+      ...process.env, PUPPET: 'mock', SERVER_URL: `http://127.0.0.1:${config.PORT}`,
+      BOT_TOKEN: demo.demoTokens[`bot:${demo.bots[0]!.id}`] ?? '', BOT_NAME: demo.bots[0]!.name,
+      BOT_DATA_DIR: process.env.BOT_DATA_DIR ?? join(config.DATA_DIR, 'bot'), LOG_LEVEL: config.LOG_LEVEL,
+    })
+    const embedded = await startEmbeddedBot(botConfig, demo, log)
+    simulator = embedded.simulator
+    stopBot = () => embedded.bot.stop()
+  } else if (config.EMBEDDED_BOT === 'mock') {
+    log.warn('the embedded mock bot needs the demo county (SEED=demo); running the server alone')
+  }
   const lines = [
     '',
-    '  智能网格员 · 微服务工单服务已启动',
-    `  接口地址：${url}/api    健康检查：${url}/healthz`,
-    `  数据目录：${config.DATA_DIR}`,
+    '  智能网格员 · 微服务已启动',
+    `  村群模拟器：${url}/simulator${simulator ? '' : '（未启用）'}`,
+    `  接口地址：  ${url}/api    健康检查：${url}/healthz`,
+    `  数据目录：  ${config.DATA_DIR}`,
     `  管理员令牌：${config.ADMIN_TOKEN ? '（使用环境变量 ADMIN_TOKEN）' : adminToken}`,
   ]
   if (demo) {
@@ -35,19 +55,22 @@ const server = app.listen(config.PORT, config.HOST, () => {
     for (const [subject, token] of Object.entries(demo.demoTokens)) lines.push(`    ${token.padEnd(20)} ${names.get(subject) ?? subject}`)
   }
   process.stdout.write(`${lines.join('\n')}\n\n`)
-})
+}
 
-// Requests in flight finish; then the database is closed cleanly (WAL checkpointed).
+// Ctrl-C: the bot finishes what it holds (its journal keeps the rest), requests in flight finish, then the
+// database is closed cleanly.
 let stopping = false
-function stop(signal: string) {
+async function stop(signal: string) {
   if (stopping) return
   stopping = true
   log.info({ signal }, 'shutting down')
+  setTimeout(() => process.exit(1), 15_000).unref()
+  await stopBot?.().catch((err: unknown) => log.error({ err }, 'bot stop failed'))
   server.close(() => {
     db.close()
     process.exit(0)
   })
-  setTimeout(() => process.exit(1), 5000).unref()
+  server.closeIdleConnections()
 }
-process.on('SIGINT', () => stop('SIGINT'))
-process.on('SIGTERM', () => stop('SIGTERM'))
+process.on('SIGINT', () => void stop('SIGINT'))
+process.on('SIGTERM', () => void stop('SIGTERM'))

@@ -46,9 +46,9 @@ export function createAddressing(deps: { rooms: Rooms; bots: Bots; areas: Areas;
         const botId = botOfRoom(roomId)
         if (!botId) continue
         if (roomId !== null) {
+          // The @s are data: the bot's WeChat client puts "@name" in front as WeChat itself does.
           const mention = group.map(({ contactId, name }) => ({ contactId, name }))
-          const at = mention.map((m) => `@${m.name}`).join(' ')
-          drafts.push({ botId, kind: 'room', roomId, personId: null, contactId: null, toName: null, mention, text: `${at} ${text}`, priority: PRIORITY.normal, ticketId: t.id, dedupeKey: `${key}:r:${roomId}` })
+          drafts.push({ botId, kind: 'room', roomId, personId: null, contactId: null, toName: null, mention, text, priority: PRIORITY.normal, ticketId: t.id, dedupeKey: `${key}:r:${roomId}` })
         }
         const secret = roomId === null ? text : privateText
         if (secret) {

@@ -84,7 +84,7 @@ describe('creating tickets', () => {
     const id = first.body.ticket.id
     await s.call(T.wangqiang, 'POST', `/api/tickets/${id}/accept`, {})
     const room = s.services.db.prepare("SELECT text, mention FROM outbox WHERE ticket_id = ? AND kind = 'room'").get(id) as { text: string; mention: string }
-    expect(room.text).toMatch(/^@李阿姨 @老张 /)
+    expect(room.text).toMatch(/^您反映的/)
     expect(JSON.parse(room.mention).map((m: { contactId: string }) => m.contactId)).toEqual(['wxid_res_liayi', 'wxid_res_laozhang'])
   })
 

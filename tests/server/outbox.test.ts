@@ -21,7 +21,7 @@ describe('the outbox', () => {
     const messages = await pull('?limit=50')
     const inRoom = messages.filter((m) => m.kind === 'room')
     expect(inRoom.map((m) => m.room?.topic)).toEqual(['柳树村一网格群', '柳树村一网格群'])
-    expect(inRoom[0]!.text).toMatch(new RegExp(`^@李阿姨 .*工单${t.no}）已由网格员王强受理`))
+    expect(inRoom[0]!.text).toMatch(new RegExp(`^您反映的.*工单${t.no}）已由网格员王强受理`))
     expect(inRoom[1]!.text).toContain(`工单${t.no}已办结：电工已换新灯`)
     expect(inRoom[1]!.text).toContain('满意')
     expect(inRoom.every((m) => m.mention[0]?.name === '李阿姨')).toBe(true)

@@ -1,0 +1,63 @@
+import { z } from 'zod'
+import {
+  ApiError, Area, Bot, CreateTicketResult, OutboxBatch, PersonRecord, Room, Ticket, TicketDetail, TicketPage,
+  type ActionName, type CreateTicket,
+} from '../../server/contract/index.ts'
+
+/** A refusal from the server (4xx): an expected outcome, returned as a value. */
+export type Refusal = { ok: false; status: number; code: string; message: string; field: string | null }
+export type Result<T> = ({ ok: true } & T) | Refusal
+
+/** The server did not answer, or failed (network, 5xx): the caller retries later. */
+export class ServerUnavailable extends Error {
+  override name = 'ServerUnavailable'
+}
+
+/**
+ * The bot's HTTP client to the ticket service. It parses every answer with the same zod schema the server
+ * used, so a contract drift fails loudly here rather than somewhere in a reply.
+ */
+export function createServerClient(baseUrl: string, token: string, timeoutMs = 10_000) {
+  async function call<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown, raw?: { mime: string; data: Buffer }): Promise<Result<{ value: z.infer<S> }>> {
+    let res: Response
+    try {
+      res = await fetch(baseUrl + path, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(raw ? { 'content-type': raw.mime } : body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        body: raw ? new Uint8Array(raw.data) : body !== undefined ? JSON.stringify(body) : undefined,
+        signal: AbortSignal.timeout(timeoutMs),
+      })
+    } catch (err) {
+      throw new ServerUnavailable(`${method} ${path}: ${(err as Error).message}`, { cause: err })
+    }
+    const json: unknown = await res.json().catch(() => null)
+    if (res.status >= 500) throw new ServerUnavailable(`${method} ${path}: HTTP ${res.status}`)
+    if (!res.ok) {
+      const e = ApiError.safeParse(json)
+      if (!e.success) throw new ServerUnavailable(`${method} ${path}: HTTP ${res.status} without an error body`)
+      return { ok: false, status: res.status, code: e.data.error.code, message: e.data.error.message, field: e.data.error.field }
+    }
+    return { ok: true, value: schema.parse(json) }
+  }
+  const q = (params: Record<string, string | number | undefined>) =>
+    new URLSearchParams(Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined).map(([k, v]) => [k, String(v)])).toString()
+
+  return {
+    createTicket: (body: z.input<typeof CreateTicket>) => call('POST', '/api/tickets', CreateTicketResult, body),
+    act: (ref: string, action: ActionName, body: Record<string, unknown>) => call('POST', `/api/tickets/${encodeURIComponent(ref)}/${action}`, z.object({ ticket: Ticket }), body),
+    ticket: (ref: string) => call('GET', `/api/tickets/${encodeURIComponent(ref)}`, TicketDetail),
+    tickets: (params: Record<string, string | number | undefined>) => call('GET', `/api/tickets?${q(params)}`, TicketPage),
+    attach: (ref: string, mime: string, data: Buffer) => call('POST', `/api/tickets/${encodeURIComponent(ref)}/attachments`, z.object({ id: z.number() }), undefined, { mime, data }),
+    resolveRoom: (wechatRoomId: string, topic: string) => call('POST', '/api/rooms/resolve', Room, { wechatRoomId, topic }),
+    bindRoom: (body: { wechatRoomId: string; topic: string; areaCode: string; onBehalfOf: { contactId: string } }) => call('POST', '/api/rooms/bind', Room, body),
+    people: () => call('GET', '/api/people', z.object({ people: z.array(PersonRecord) })),
+    rooms: () => call('GET', '/api/rooms', z.object({ rooms: z.array(Room) })),
+    areas: () => call('GET', '/api/areas', z.object({ areas: z.array(Area) })),
+    feedback: (body: { kind: 'thanks' | 'suggestion'; text: string; contactId: string; name: string; wechatRoomId: string | null }) =>
+      call('POST', '/api/feedback', z.object({ id: z.number() }), body),
+    outbox: (limit: number, leaseSeconds: number) => call('GET', `/api/outbox?${q({ limit, leaseSeconds })}`, OutboxBatch),
+    ack: (ids: number[]) => call('POST', '/api/outbox/ack', z.object({ acked: z.number() }), { ids }),
+    heartbeat: (body: { loggedIn: boolean; error: string | null; contactId?: string }) => call('POST', '/api/bots/heartbeat', Bot, body),
+  }
+}
+export type ServerClient = ReturnType<typeof createServerClient>

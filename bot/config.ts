@@ -1,0 +1,27 @@
+import { resolve } from 'node:path'
+import { z } from 'zod'
+
+const BotEnv = z.object({
+  SERVER_URL: z.string().url().default('http://127.0.0.1:3000'),
+  BOT_TOKEN: z.string().min(8, 'BOT_TOKEN 至少 8 个字符'),
+  BOT_NAME: z.string().min(1).default('小微'),
+  PUPPET: z.enum(['service', 'mock']).default('service'),
+  WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
+  WECHATY_PUPPET_SERVICE_ENDPOINT: z.string().optional(),
+  BOT_DATA_DIR: z.string().default('./var/bot'),
+  SEND_ROOM_INTERVAL_MS: z.coerce.number().int().min(0).default(1500),
+  SEND_PER_MINUTE: z.coerce.number().int().min(1).default(40),
+  OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+  LOGIN_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+}).refine((e) => e.PUPPET !== 'service' || e.WECHATY_PUPPET_SERVICE_TOKEN, {
+  message: '使用 wechaty-puppet-service 时必须设置 WECHATY_PUPPET_SERVICE_TOKEN', path: ['WECHATY_PUPPET_SERVICE_TOKEN'],
+})
+export type BotConfig = z.infer<typeof BotEnv> & { journalFile: string }
+
+/** Parses the bot's environment once, at start-up; throws a readable list of what is wrong. */
+export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
+  const parsed = BotEnv.safeParse(env)
+  if (!parsed.success) throw new Error(`机器人配置有误：\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`)
+  return { ...parsed.data, journalFile: resolve(parsed.data.BOT_DATA_DIR, 'journal.sqlite') }
+}

@@ -1,0 +1,42 @@
+// Rules where rules are right: danger to life now must never be missed, and some messages plainly are not
+// requests (it is fixed already, it happened on television, it is a drill or a reminder).
+
+export type EmergencyKind = 'fire' | 'drowning' | 'violence' | 'gas' | 'accident' | 'missing' | 'flood' | 'medical'
+
+const emergencies: Array<[EmergencyKind, RegExp]> = [
+  ['fire', /着火|起火|失火|火灾|烧起来|烧着了|火烧|冒(大|黑|浓)?烟|火(很|太|好)大|火苗|房子?烧了|烧房子/],
+  ['drowning', /落水|溺水|掉(进|到)?(了)?(水|河|塘|坑|井|水库|池塘|粪池)|淹(着|住|死)了?人?|被水冲走|沉下去|在水里扑腾/],
+  ['violence', /砍人|杀人|捅人|捅了|持刀|拿(着)?刀|动刀|拿(着)?(棍|斧|铁锹|锄头)(子)?打|打(死|伤)人|往死里打|打得?(头破血流|流血|满脸是血)|打起来了|在打人|打老婆|打孩子|家暴|砸门|抢劫|绑架/],
+  ['gas', /(煤气|燃气|天然气|液化气|沼气)(罐)?(泄漏|泄露|漏了|漏气|味(道)?很?(大|重|浓))|闻到(一股)?(煤气|燃气|天然气|液化气)|漏气了/],
+  ['accident', /车祸|撞(人|车|了人|倒了?人|死)|翻车|(被|让)车(给)?撞|触电|电(倒|死|着)了?人?|(房|墙|屋顶|楼)(子)?(塌|倒)了?.{0,6}(压|砸)|压(住|在下面|死)了?人|坠楼|跳楼|跳河|摔(下来|下去).{0,6}(不动|昏|流血)|爆炸|炸了/],
+  ['medical', /晕倒|昏倒|昏迷|不省人事|没(了)?(呼吸|气|心跳)|口吐白沫|抽搐|喝(了)?(农)?药|吃(了)?(老鼠药|安眠药|农药)|中毒|大出血|心脏病(犯|发)|脑(出血|梗)|快不行了/],
+  ['missing', /走(丢|失)|失踪|不见了|找不(到|着)(人|孩子|娃|老人|俺娘|俺爹|我妈|我爸)|(孩子|娃|小孩|老人|老太太|老头|老爷子)(丢了|没(回|影))|一夜没回/],
+  ['flood', /洪水|发大水|决堤|溃坝|山洪|泥石流|塌方|河水(漫|涨)|水漫(进|过)|(房|屋|家)里(进|淹)水|淹(了|到)(房|屋|家|村|路)/],
+]
+const alarm = /救命|快来人|快救|来人啊|快报警|打(110|119|120)|报警了?没/
+
+/** Not a request for help now: past and fixed, somewhere else, or a reminder. */
+const settled = /(已经|早就?|都)(修好|弄好|处理好?|解决|灭了|扑灭|救上来|找到|没事)|没事了|虚惊一场|灭掉了|找着了|救上来了/
+const elsewhere = /电视(上|里)|新闻|网上|抖音|快手|视频(里|上)|朋友圈|听说|据说|外地|别的(村|地方)|隔壁县|报纸/
+const reminder = /演习|演练|(防|预防)(溺水|火灾|火|电信诈骗)|注意(防火|安全|防溺水)|消防(知识|安全|培训|宣传)|安全(教育|提醒|知识)|禁止|严禁|不要(下河|玩火|游泳)|提醒大家|通知/
+const howTo = /怎么办|如何|咋办|应该怎么|要注意什么|(万一|如果|要是)/
+
+export type Danger = { kind: EmergencyKind; alarm: boolean } | null
+
+/** An emergency now, by recall first: only an explicit sign that it is past, elsewhere, or a reminder rules it out. */
+export function detectEmergency(text: string): Danger {
+  const hit = emergencies.find(([, re]) => re.test(text))
+  const loud = alarm.test(text)
+  if (!hit) return loud ? { kind: 'accident', alarm: true } : null
+  if (!loud && (settled.test(text) || elsewhere.test(text) || reminder.test(text))) return null
+  if (!loud && howTo.test(text) && !/了[!！。]?$/.test(text)) return null
+  return { kind: hit[0], alarm: loud }
+}
+
+/** A problem that is already solved, or talk about somewhere else: nothing to file. */
+export const isSettledOrElsewhere = (text: string) => settled.test(text) || elsewhere.test(text)
+export const isReminder = (text: string) => reminder.test(text)
+
+const sensitive = /举报|赌博|赌钱|打牌赢钱|聚赌|邪教|法轮|全能神|门徒会|传销|家暴|打老婆|打媳妇|吸毒|贩毒|卖淫|嫖娼|贪污|受贿|挪用|优亲厚友|吃拿卡要/
+/** Reports that must never be echoed in the group: named people, gambling, cults, domestic violence. */
+export const isSensitive = (text: string) => sensitive.test(text)

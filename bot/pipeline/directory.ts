@@ -1,0 +1,55 @@
+import type { PersonRecord, Room } from '../../server/contract/index.ts'
+import type { ServerClient } from '../clients/server-client.ts'
+
+const PEOPLE_TTL_MS = 60_000
+const ROOM_TTL_MS = 60_000
+
+/**
+ * What the bot needs to know of the registry, fetched from the server and kept for a minute: who is staff (by
+ * WeChat contact id), and which grid each group is bound to (matched by the server on id, then topic).
+ */
+export function createDirectory(server: ServerClient, now: () => number = Date.now) {
+  let people: { at: number; byContact: Map<string, PersonRecord> } | null = null
+  const rooms = new Map<string, { at: number; room: Room }>()
+
+  return {
+    async staff(contactId: string): Promise<PersonRecord | null> {
+      if (!people || now() - people.at > PEOPLE_TTL_MS) {
+        const r = await server.people()
+        if (!r.ok) throw new Error(`people: ${r.message}`)
+        people = { at: now(), byContact: new Map(r.value.people.filter((p) => p.contactId && p.active).map((p) => [p.contactId!, p])) }
+      }
+      return people.byContact.get(contactId) ?? null
+    },
+    async room(wechatRoomId: string, topic: string): Promise<Room> {
+      const cached = rooms.get(wechatRoomId)
+      if (cached && cached.room.topic === topic && now() - cached.at < ROOM_TTL_MS) return cached.room
+      const r = await server.resolveRoom(wechatRoomId, topic)
+      if (!r.ok) throw new Error(`resolve room: ${r.message}`)
+      rooms.set(wechatRoomId, { at: now(), room: r.value })
+      return r.value
+    },
+    forgetRoom: (wechatRoomId: string) => { rooms.delete(wechatRoomId) },
+  }
+}
+export type Directory = ReturnType<typeof createDirectory>
+
+const FOLLOW_UP_MS = 2 * 60_000
+
+/** Short-lived memory of each resident's latest appeal, so that what they add within two minutes joins it. */
+export function createConversations(now: () => number = Date.now) {
+  const recent = new Map<string, { no: string; category: string | null; at: number }>()
+  const key = (roomId: string | null, talkerId: string) => `${roomId ?? ''}|${talkerId}`
+  return {
+    remember(roomId: string | null, talkerId: string, no: string, category: string | null, at: number = now()) {
+      recent.set(key(roomId, talkerId), { no, category, at })
+      if (recent.size > 10_000) recent.delete(recent.keys().next().value!)
+    },
+    /** The ticket a message from this resident would join, if they made an appeal in the last two minutes. */
+    latest(roomId: string | null, talkerId: string, at: number = now()): { no: string; category: string | null } | null {
+      const r = recent.get(key(roomId, talkerId))
+      return r && at - r.at <= FOLLOW_UP_MS ? r : null
+    },
+  }
+}
+export type Conversations = ReturnType<typeof createConversations>

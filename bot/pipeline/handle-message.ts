@@ -1,0 +1,143 @@
+import type { PersonRecord, Room, Ticket, Understanding } from '../../server/contract/index.ts'
+import type { ServerClient } from '../clients/server-client.ts'
+import type { Classify } from '../nlu/local.ts'
+import { detectEmergency } from '../nlu/rules.ts'
+import { runCommand } from './commands.ts'
+import type { Conversations, Directory } from './directory.ts'
+import { replies } from './replies.ts'
+import type { Inbound, Outbound } from './types.ts'
+
+export type Deps = {
+  server: ServerClient
+  classify: Classify
+  directory: Directory
+  conversations: Conversations
+  botName: string
+}
+
+const ratingRe = /^\s*(非常满意|很满意|基本满意|不满意|满意|[123１２３])\s*[，,。.!！]?\s*([\s\S]*)$/
+const ratingOf = (word: string) =>
+  /不满意|^[3３]$/.test(word) ? 'dissatisfied' as const : /基本|^[2２]$/.test(word) ? 'basicallySatisfied' as const : 'satisfied' as const
+const bindRe = /绑定网格\s*([A-Za-z0-9_-]+)/
+
+/** Understands a text message (others are pictures, voice, places: nothing to classify). */
+export async function understand(msg: Inbound, deps: Deps): Promise<Understanding | null> {
+  return msg.kind === 'text' && msg.text.trim() ? deps.classify(msg.text) : null
+}
+
+/** What must be said at once, before anything that needs the server: 110/119/120 guidance for an emergency. */
+export function firstAid(msg: Inbound, u: Understanding | null): Outbound[] {
+  if (u?.intent !== 'emergency') return []
+  const danger = detectEmergency(msg.text)
+  return [reply(msg, replies.emergencyGuidance(danger?.kind ?? 'accident'), 0)]
+}
+
+function reply(msg: Inbound, text: string, priority: 0 | 1 = 1): Outbound {
+  return msg.roomId ? { roomId: msg.roomId, text, mention: [msg.talkerId], priority } : { contactId: msg.talkerId, text, priority }
+}
+
+/** Acts on one message as the product design's intent table says, and returns what to say. */
+export async function handleMessage(msg: Inbound, deps: Deps, u: Understanding | null): Promise<Outbound[]> {
+  if (!msg.roomId) return handlePrivate(msg, deps, u)
+  const room = await deps.directory.room(msg.roomId, msg.roomTopic ?? msg.roomId)
+  const bind = msg.mentionsBot ? bindRe.exec(msg.text) : null
+  if (bind) return bindRoom(msg, deps, bind[1]!)
+  if (!room.areaCode) return [] // an unbound group: journaled, listed for admins, otherwise ignored
+  if (await deps.directory.staff(msg.talkerId)) return [] // staff talk in groups is not an appeal
+
+  if (!u) return attachMedia(msg, deps)
+  const rated = await rateIfAwaited(msg, deps)
+  if (rated) return rated
+  switch (u.intent) {
+    case 'emergency': return fileTicket(msg, deps, u, room)
+    case 'appeal': {
+      // More words about the appeal just made join it; a different matter, or a ticket already closed, does not.
+      const open = deps.conversations.latest(msg.roomId, msg.talkerId, msg.receivedAt.getTime())
+      if (open && (u.category === open.category || u.category === 'other' || u.category === null)) {
+        const joined = await deps.server.act(open.no, 'supplement', { text: msg.text, onBehalfOf: { contactId: msg.talkerId, name: msg.talkerName } })
+        if (joined.ok) return []
+      }
+      return fileTicket(msg, deps, u, room)
+    }
+    case 'status': return [reply(msg, await statusOf(msg, deps))]
+    case 'inquiry': return msg.mentionsBot || u.confidence >= 0.6 ? handOff(msg, deps, room) : []
+    case 'feedback': {
+      const suggestion = !/谢|辛苦|赞|表扬/.test(msg.text)
+      await deps.server.feedback({ kind: suggestion ? 'suggestion' : 'thanks', text: msg.text, contactId: msg.talkerId, name: msg.talkerName, wechatRoomId: msg.roomId })
+      return [reply(msg, suggestion ? replies.suggestionNoted : replies.thanks)]
+    }
+    case 'chatter': return []
+  }
+}
+
+async function handlePrivate(msg: Inbound, deps: Deps, u: Understanding | null): Promise<Outbound[]> {
+  const person = await deps.directory.staff(msg.talkerId)
+  if (person) return [reply(msg, await runCommand(msg.text, person, deps.server))]
+  const rated = await rateIfAwaited(msg, deps)
+  if (rated) return rated
+  if (u?.intent === 'status') return [reply(msg, await statusOf(msg, deps))]
+  if (u?.intent === 'emergency') return [] // the guidance has gone out already
+  return [reply(msg, replies.privateAppealNeedsRoom)]
+}
+
+async function fileTicket(msg: Inbound, deps: Deps, u: Understanding, room: Room): Promise<Outbound[]> {
+  const r = await deps.server.createTicket({
+    clientKey: `wx:${msg.id}`, intent: u.intent === 'emergency' ? 'emergency' : 'appeal', category: u.category ?? 'other',
+    text: msg.text.replace(/@\S+[\s\u2005]/g, '').trim() || msg.text, summary: u.summary || undefined,
+    place: u.place ?? undefined, phone: u.phone ?? undefined, people: u.people, sensitive: u.sensitive,
+    room: { wechatRoomId: msg.roomId!, topic: room.topic }, reporter: { name: msg.talkerName, contactId: msg.talkerId }, linkDuplicates: true,
+  })
+  if (!r.ok) throw new Error(`create ticket refused: ${r.code} ${r.message}`)
+  const t = r.value.ticket
+  deps.conversations.remember(msg.roomId, msg.talkerId, t.no, t.category, msg.receivedAt.getTime())
+  if (u.intent === 'emergency') return [reply(msg, replies.emergencyFiled(t), 0)]
+  if (r.value.linked) return [reply(msg, replies.linked(t))]
+  return [reply(msg, t.sensitive ? replies.receiptSensitive(t) : replies.receipt(t))]
+}
+
+async function attachMedia(msg: Inbound, deps: Deps): Promise<Outbound[]> {
+  const open = deps.conversations.latest(msg.roomId, msg.talkerId, msg.receivedAt.getTime())
+  if (!open) return []
+  if (msg.media) {
+    const r = await deps.server.attach(open.no, msg.media.mime, msg.media.data)
+    if (!r.ok) return []
+  } else if (msg.text) {
+    await deps.server.act(open.no, 'supplement', { text: msg.text, onBehalfOf: { contactId: msg.talkerId, name: msg.talkerName } })
+  }
+  return msg.kind === 'image' ? [reply(msg, replies.supplemented(open.no))] : []
+}
+
+/** "满意", "不满意，灯还是不亮", "1": a rating only if this resident has a resolved ticket waiting for one. */
+async function rateIfAwaited(msg: Inbound, deps: Deps): Promise<Outbound[] | null> {
+  const m = ratingRe.exec(msg.text.replace(/@\S+[\s\u2005]/g, ''))
+  if (!m) return null
+  const r = await deps.server.tickets({ reporter: msg.talkerId, status: 'resolved', limit: 5 })
+  const ticket = r.ok ? r.value.items.find((t) => t.rating === null) : undefined
+  if (!ticket) return null
+  const rating = ratingOf(m[1]!)
+  const done = await deps.server.act(ticket.no, 'rate', { rating, comment: m[2] || undefined, onBehalfOf: { contactId: msg.talkerId, name: msg.talkerName } })
+  if (!done.ok) return [reply(msg, done.message)]
+  return [reply(msg, replies.rated(ticket.no, rating !== 'dissatisfied'))]
+}
+
+async function statusOf(msg: Inbound, deps: Deps): Promise<string> {
+  const r = await deps.server.tickets({ reporter: msg.talkerId, limit: 5 })
+  const items: Ticket[] = r.ok ? r.value.items : []
+  return items.length ? replies.statusList(items) : replies.noTickets
+}
+
+async function handOff(msg: Inbound, deps: Deps, room: Room): Promise<Outbound[]> {
+  const people = await deps.server.people()
+  const worker: PersonRecord | undefined = people.ok
+    ? people.value.people.find((p) => p.roles.some((g) => g.areaCode === room.areaCode && (g.role === 'gridWorker' || g.role === 'villageSecretary')))
+    : undefined
+  const out = [reply(msg, replies.handOff(worker?.name ?? null))]
+  if (worker?.contactId) out.push({ contactId: worker.contactId, text: replies.handOffPrivate(room.topic, msg.talkerName, msg.text), priority: 1 })
+  return out
+}
+
+async function bindRoom(msg: Inbound, deps: Deps, areaCode: string): Promise<Outbound[]> {
+  const r = await deps.server.bindRoom({ wechatRoomId: msg.roomId!, topic: msg.roomTopic ?? msg.roomId!, areaCode, onBehalfOf: { contactId: msg.talkerId } })
+  deps.directory.forgetRoom(msg.roomId!)
+  return [reply(msg, r.ok ? replies.roomBound(r.value.topic, areaCode) : replies.bindRefused(r.message))]
+}

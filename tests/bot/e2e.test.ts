@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestBot, type TestBot } from '../helpers/bot.ts'
+import { startTestServer, T, type TestServer } from '../helpers/server.ts'
+
+// End to end: the real Wechaty on the mock puppet, the real pipeline, the real server over HTTP and SQLite.
+
+const ROOM = '柳树村一网格群'
+let s: TestServer
+let b: TestBot
+beforeAll(async () => {
+  s = await startTestServer()
+  b = await startTestBot(s)
+})
+afterAll(async () => {
+  await b.stop()
+  await s.close()
+})
+
+const ticketOf = async (no: string) => (await s.call(T.admin, 'GET', `/api/tickets/${no}`)).body
+const noIn = (text: string) => /W\d{4,}/.exec(text)?.[0] ?? null
+
+describe('the closed loop in a village group', () => {
+  it('appeal → ticket → worker told → 受理 → resident told → 办结 → asked to rate → 满意 → closed', async () => {
+    const receipt = await b.say('李阿姨', '村东头老槐树那的路灯坏了三天了，晚上黑咕隆咚的', ROOM)
+    const inRoom = receipt.filter((r) => r.room === ROOM)
+    expect(inRoom).toHaveLength(1)
+    expect(inRoom[0]!.text).toMatch(/^@李阿姨\s收到，已登记工单W\d+，由网格员王强跟进/)
+    expect([...inRoom[0]!.text].length).toBeLessThanOrEqual(80)
+    const no = noIn(inRoom[0]!.text)!
+    expect(receipt.find((r) => r.to === '王强')?.text).toContain(`【新工单 ${no}】柳树村一网格 · 基础设施`)
+    expect(await ticketOf(no)).toMatchObject({ status: 'reported', category: 'infrastructure', reporter: { name: '李阿姨' }, place: '村东头' })
+
+    const accepted = await b.say('王强', `受理 ${no}`)
+    expect(accepted.find((r) => r.to === '王强')?.text).toBe(`已受理工单${no}（办理中）。`)
+    expect(accepted.find((r) => r.room === ROOM)?.text).toMatch(new RegExp(`^@李阿姨\\s.*工单${no}）已由网格员王强受理`))
+
+    const resolved = await b.say('王强', `办结 ${no} 已换新灯泡`)
+    const told = resolved.find((r) => r.room === ROOM)!.text
+    expect(told).toContain(`工单${no}已办结：已换新灯泡`)
+    expect(told).toContain('满意')
+
+    const rated = await b.say('李阿姨', '满意', ROOM)
+    expect(rated).toHaveLength(1)
+    expect(rated[0]!.text).toMatch(new RegExp(`^@李阿姨\\s谢谢评价！工单${no}已结案。$`))
+    expect(await ticketOf(no)).toMatchObject({ status: 'closed', rating: 'satisfied' })
+  })
+
+  it('不满意 with words reopens the ticket and the worker hears why', async () => {
+    const no = noIn((await b.say('赵婶', '二组水管漏水了，流了一地', ROOM))[0]!.text)!
+    await b.say('王强', `受理 ${no}`)
+    await b.say('王强', `办结 ${no} 已修好`)
+    const r = await b.say('赵婶', '不满意，还在漏', ROOM)
+    expect(r.find((x) => x.room === ROOM)?.text).toContain(`工单${no}已发回重办`)
+    expect(r.find((x) => x.to === '王强')?.text).toContain('还在漏')
+    expect(await ticketOf(no)).toMatchObject({ status: 'accepted', flags: { reopenCount: 1 } })
+  })
+
+  it('an emergency gets 110/119/120 guidance first, and grid worker, grid head and instructor are alerted', async () => {
+    const r = await b.say('老张', '三组老王家着火了！快来人', ROOM)
+    const inRoom = r.filter((x) => x.room === ROOM)
+    expect(inRoom[0]!.text).toContain('119')
+    expect(r.indexOf(inRoom[0]!)).toBe(0)
+    const no = noIn(inRoom[1]!.text)!
+    expect((await ticketOf(no)).flags.urgent).toBe(true)
+    const alerted = r.filter((x) => x.to && x.text.startsWith(`【紧急 ${no}】`)).map((x) => x.to).sort()
+    expect(alerted).toEqual(['任海燕', '王强', '王秀兰'].sort())
+  })
+
+  it('chatter gets silence', async () => {
+    expect(await b.say('刘姐', '今天太阳真好，晒被子去喽', ROOM)).toEqual([])
+    expect(await b.say('王大爷', '哈哈哈 👍', ROOM)).toEqual([])
+  })
+
+  it('a policy question is handed to the grid worker, who gets it privately', async () => {
+    const r = await b.say('刘姐', '三星文明户评上了有啥好处？', ROOM, true)
+    expect(r.find((x) => x.room === ROOM)?.text).toContain('转给网格员王强')
+    expect(r.find((x) => x.to === '王强')?.text).toContain('【居民咨询】柳树村一网格群 刘姐')
+  })
+
+  it('a second resident reporting the same thing is linked to the open ticket, and told with the first', async () => {
+    const first = noIn((await b.say('王大爷', '学校门口那段路上的下水道堵了，污水漫到路上了', ROOM))[0]!.text)!
+    const again = await b.say('刘姐', '学校门口下水道堵了，污水都漫到路上了', ROOM)
+    expect(again.find((x) => x.room === ROOM)?.text).toMatch(new RegExp(`^@刘姐\\s这件事已有工单${first}在办`))
+    const accepted = await b.say('王强', `受理 ${first}`)
+    expect(accepted.find((x) => x.room === ROOM)?.text).toMatch(/^@王大爷\s@刘姐\s/)
+  })
+
+  it('a picture sent right after an appeal joins its ticket', async () => {
+    const no = noIn((await b.say('老张', '五组路边的电线杆歪了，快倒了', ROOM))[0]!.text)!
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d605ee0000000049454e44ae426082', 'hex')
+    const said = b.world.say({ room: ROOM, from: '老张', file: { name: 'photo.png', data: png } })
+    expect(said.ok).toBe(true)
+    await b.bot.runner.handled((said as { messageId: string }).messageId)
+    const detail = await ticketOf(no)
+    expect(detail.attachments).toHaveLength(1)
+    expect(detail.attachments[0].mime).toBe('image/png')
+    const more = await b.say('老张', '电线杆旁边的电线也垂下来了，挨着地了', ROOM)
+    expect(more.find((x) => x.room === ROOM)).toBeUndefined() // joined quietly, no second ticket
+    const events = (await ticketOf(no)).events.map((e: { action: string }) => e.action)
+    expect(events).toContain('supplement')
+  })
+
+  it('a resident asking after their appeals gets their tickets and statuses', async () => {
+    const r = await b.say('李阿姨', '我上次反映的路灯怎么样了', ROOM)
+    expect(r[0]!.text).toMatch(/^@李阿姨\s您反映的事项：W\d+“.+”已结案/)
+  })
+})
+
+describe('grid-worker commands in a private chat', () => {
+  it.each([
+    ['受理 W9999', '没有找到工单W9999，请核对编号。'],
+    ['受理', '请写上工单号，例如：受理 W1001'],
+    ['办结 W1001', '办结需要写明结果，例如：办结 W1001 已更换灯泡'],
+    ['核验 W1001 好的', '核验请写“通过”或“不通过”，例如：核验 W1001 通过'],
+    ['吃了吗', '没听懂这个命令。回复“帮助”查看可用命令。'],
+  ])('%s → %s', async (command, answer) => {
+    const r = await b.say('王强', command)
+    expect(r).toEqual([{ to: '王强', text: answer }])
+  })
+
+  it('says so when the ticket is not theirs or not in a state for it', async () => {
+    const no = noIn((await b.say('李阿姨', '村委会门口的路灯也不亮了', ROOM))[0]!.text)!
+    const notTheirs = await b.say('赵静', `受理 ${no}`)
+    expect(notTheirs[0]!.text).toContain(`您无权受理工单${no}`)
+    const notYet = await b.say('王强', `办结 ${no} 修好了`)
+    expect(notYet[0]!.text).toBe(`工单${no}当前为“待受理”，不能办结`)
+    const help = await b.say('王强', '帮助')
+    expect(help[0]!.text).toContain('我的工单')
+    const mine = await b.say('王强', '我的工单')
+    expect(mine[0]!.text).toContain(no)
+  })
+
+  it('escalates from WeChat and the village post hears of it', async () => {
+    const no = noIn((await b.say('赵婶', '俺家和隔壁为宅基地边界吵起来了，调解不下来', ROOM))[0]!.text)!
+    const r = await b.say('王强', `上报 ${no} 网格内调解不成`)
+    expect(r.find((x) => x.to === '王强')?.text).toBe(`已上报工单${no}（待受理）。`)
+    expect(r.find((x) => x.to === '刘大勇')?.text).toContain(`【上报工单 ${no}】`)
+  })
+})
