@@ -61,6 +61,7 @@ export async function startBot(config: BotConfig, log: Logger, world?: MockWorld
       await runner.drain()
       await Promise.race([sender.drained(), new Promise((r) => setTimeout(r, 5000))])
       sender.stop()
+      await pump.flush()
       await wechat?.stop()
       await server.heartbeat({ loggedIn: false, error: '已停止' }).catch(() => undefined)
       journal.close()

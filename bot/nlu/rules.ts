@@ -17,7 +17,8 @@ const alarm = /救命|快来人|快救|来人啊|快报警|打(110|119|120)|报�
 
 /** Not a request for help now: past and fixed, somewhere else, or a reminder. */
 const settled = /(已经|早就?|都)(修好|弄好|处理好?|解决|灭了|扑灭|救上来|找到|没事)|没事了|虚惊一场|灭掉了|找着了|救上来了/
-const elsewhere = /电视(上|里)|新闻|网上|抖音|快手|视频(里|上)|朋友圈|听说|据说|外地|别的(村|地方)|隔壁县|报纸/
+const media = /电视(上|里)|新闻|网上|抖音|快手|视频(里|上)|朋友圈|报纸/
+const elsewhere = new RegExp(`${media.source}|听说|据说|外地(有|发生|出)|别的(村|地方)(有|发生|出)|隔壁县`)
 const reminder = /演习|演练|(防|预防)(溺水|火灾|火|电信诈骗)|注意(防火|安全|防溺水)|消防(知识|安全|培训|宣传)|安全(教育|提醒|知识)|禁止|严禁|不要(下河|玩火|游泳)|提醒大家|通知/
 const howTo = /怎么办|如何|咋办|应该怎么|要注意什么|(万一|如果|要是)/
 
@@ -33,8 +34,8 @@ export function detectEmergency(text: string): Danger {
   return { kind: hit[0], alarm: loud }
 }
 
-/** A problem that is already solved, or talk about somewhere else: nothing to file. */
-export const isSettledOrElsewhere = (text: string) => settled.test(text) || elsewhere.test(text)
+/** A problem that is already solved, or something seen in the news: nothing to file. */
+export const isSettledOrElsewhere = (text: string) => settled.test(text) || media.test(text)
 export const isReminder = (text: string) => reminder.test(text)
 
 const sensitive = /举报|赌博|赌钱|打牌赢钱|聚赌|邪教|法轮|全能神|门徒会|传销|家暴|打老婆|打媳妇|吸毒|贩毒|卖淫|嫖娼|贪污|受贿|挪用|优亲厚友|吃拿卡要/

@@ -9,17 +9,25 @@ const ROOM_TTL_MS = 60_000
  * WeChat contact id), and which grid each group is bound to (matched by the server on id, then topic).
  */
 export function createDirectory(server: ServerClient, now: () => number = Date.now) {
-  let people: { at: number; byContact: Map<string, PersonRecord> } | null = null
+  let people: { at: number; all: PersonRecord[]; byContact: Map<string, PersonRecord> } | null = null
   const rooms = new Map<string, { at: number; room: Room }>()
+  async function registry() {
+    if (!people || now() - people.at > PEOPLE_TTL_MS) {
+      const r = await server.people()
+      if (!r.ok) throw new Error(`people: ${r.message}`)
+      const active = r.value.people.filter((p) => p.active)
+      people = { at: now(), all: active, byContact: new Map(active.filter((p) => p.contactId).map((p) => [p.contactId!, p])) }
+    }
+    return people
+  }
 
   return {
-    async staff(contactId: string): Promise<PersonRecord | null> {
-      if (!people || now() - people.at > PEOPLE_TTL_MS) {
-        const r = await server.people()
-        if (!r.ok) throw new Error(`people: ${r.message}`)
-        people = { at: now(), byContact: new Map(r.value.people.filter((p) => p.contactId && p.active).map((p) => [p.contactId!, p])) }
-      }
-      return people.byContact.get(contactId) ?? null
+    staff: async (contactId: string): Promise<PersonRecord | null> => (await registry()).byContact.get(contactId) ?? null,
+    /** Who answers for a group's area: its 专职网格员, or for a village-wide group the 党支部书记. */
+    async workerFor(areaCode: string): Promise<PersonRecord | null> {
+      const all = (await registry()).all
+      const holds = (role: string) => all.find((p) => p.roles.some((g) => g.areaCode === areaCode && g.role === role))
+      return holds('gridWorker') ?? holds('villageSecretary') ?? null
     },
     async room(wechatRoomId: string, topic: string): Promise<Room> {
       const cached = rooms.get(wechatRoomId)

@@ -1,4 +1,4 @@
-import type { PersonRecord, Room, Ticket, Understanding } from '../../server/contract/index.ts'
+import type { Room, Ticket, Understanding } from '../../server/contract/index.ts'
 import type { ServerClient } from '../clients/server-client.ts'
 import type { Classify } from '../nlu/local.ts'
 import { detectEmergency } from '../nlu/rules.ts'
@@ -127,10 +127,7 @@ async function statusOf(msg: Inbound, deps: Deps): Promise<string> {
 }
 
 async function handOff(msg: Inbound, deps: Deps, room: Room): Promise<Outbound[]> {
-  const people = await deps.server.people()
-  const worker: PersonRecord | undefined = people.ok
-    ? people.value.people.find((p) => p.roles.some((g) => g.areaCode === room.areaCode && (g.role === 'gridWorker' || g.role === 'villageSecretary')))
-    : undefined
+  const worker = room.areaCode ? await deps.directory.workerFor(room.areaCode) : null
   const out = [reply(msg, replies.handOff(worker?.name ?? null))]
   if (worker?.contactId) out.push({ contactId: worker.contactId, text: replies.handOffPrivate(room.topic, msg.talkerName, msg.text), priority: 1 })
   return out

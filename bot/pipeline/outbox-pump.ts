@@ -6,6 +6,9 @@ import type { Outbound } from './types.ts'
 
 const LEASE_SECONDS = 600
 const MAX_BACKLOG = 50
+/** Acknowledgements go back in batches, and a burst of handled messages makes one pull, not one each. */
+const ACK_BATCH_MS = 100
+const KICK_DELAY_MS = 30
 
 export function toOutbound(m: OutboxMessage): Outbound | null {
   const priority = (Math.min(2, Math.max(0, m.priority)) as 0 | 1 | 2)
@@ -22,10 +25,31 @@ export function toOutbound(m: OutboxMessage): Outbound | null {
  */
 export function createOutboxPump(o: { server: ServerClient; sender: Sender; log: Logger; intervalMs: number }) {
   const inFlight = new Set<number>()
+  let toAck: number[] = []
+  let ackTimer: NodeJS.Timeout | null = null
   let timer: NodeJS.Timeout | null = null
   let running = false
+  let kicked = false
   let stopped = false
   let lastError: string | null = null
+
+  function ack(id: number) {
+    toAck.push(id)
+    ackTimer ??= setTimeout(flushAcks, ACK_BATCH_MS)
+  }
+  async function flushAcks() {
+    ackTimer = null
+    const ids = toAck
+    toAck = []
+    if (!ids.length) return
+    try {
+      await o.server.ack(ids)
+    } catch (err) {
+      o.log.warn({ err, outboxIds: ids }, 'ack failed; the messages will be sent again')
+    } finally {
+      ids.forEach((id) => inFlight.delete(id))
+    }
+  }
 
   async function once(): Promise<number> {
     if (running || o.sender.backlog() >= MAX_BACKLOG) return 0
@@ -43,9 +67,9 @@ export function createOutboxPump(o: { server: ServerClient; sender: Sender; log:
           continue
         }
         inFlight.add(m.id)
-        void o.sender.send(out).then(async (ok) => {
-          if (ok) await o.server.ack([m.id]).catch((err: unknown) => o.log.warn({ err, outboxId: m.id }, 'ack failed; will be sent again'))
-          inFlight.delete(m.id)
+        void o.sender.send(out).then((ok) => {
+          if (ok) ack(m.id)
+          else inFlight.delete(m.id)
         })
       }
       return fresh.length
@@ -68,9 +92,24 @@ export function createOutboxPump(o: { server: ServerClient; sender: Sender; log:
 
   return {
     start() { stopped = false; void loop() },
-    /** Pull now (after the bot did something that makes the server want to speak). */
-    kick() { if (timer) { clearTimeout(timer); void loop() } },
-    stop() { stopped = true; if (timer) clearTimeout(timer); timer = null },
+    /** Pull soon (the bot did something that makes the server want to speak). */
+    kick() {
+      if (!timer || kicked) return
+      kicked = true
+      clearTimeout(timer)
+      timer = setTimeout(() => { kicked = false; void loop() }, KICK_DELAY_MS)
+    },
+    /** Stops pulling; what is already handed to the sender is still acknowledged (see flush). */
+    stop() {
+      stopped = true
+      if (timer) clearTimeout(timer)
+      timer = null
+    },
+    /** Sends the acknowledgements still waiting for their batch. */
+    async flush() {
+      if (ackTimer) clearTimeout(ackTimer)
+      await flushAcks()
+    },
   }
 }
 export type OutboxPump = ReturnType<typeof createOutboxPump>

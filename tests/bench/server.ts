@@ -10,12 +10,12 @@ export { repoRoot } from '../helpers/process.ts'
 
 export type BenchServer = Omit<ServerProcess, 'stop'> & { dataDir: string; stop: () => Promise<void> }
 
-export async function startServer(): Promise<BenchServer> {
+export async function startServer(env: Record<string, string> = {}): Promise<BenchServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'weifuwu-bench-'))
   const removeDir = () => rmSync(dataDir, { recursive: true, force: true })
   process.on('exit', removeDir)
   try {
-    const server = await startServerProcess({ DATA_DIR: dataDir, SEED: 'demo', ADMIN_TOKEN: randomBytes(18).toString('base64url') })
+    const server = await startServerProcess({ DATA_DIR: dataDir, SEED: 'demo', EMBEDDED_BOT: 'none', ADMIN_TOKEN: randomBytes(18).toString('base64url'), ...env })
     return {
       ...server, dataDir,
       async stop() {

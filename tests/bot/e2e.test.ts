@@ -71,6 +71,17 @@ describe('the closed loop in a village group', () => {
     expect(await b.say('王大爷', '哈哈哈 👍', ROOM)).toEqual([])
   })
 
+  it('thanks get a short thank-you, and suggestions are recorded for the staff', async () => {
+    const thanks = await b.say('王大爷', '谢谢网格员，辛苦了', ROOM)
+    expect(thanks[0]!.text).toMatch(/^@王大爷\s谢谢您的肯定/)
+    const idea = await b.say('刘姐', '建议村里晚上多组织几次广场舞', ROOM)
+    expect(idea[0]!.text).toMatch(/^@刘姐\s谢谢建议，已记下/)
+    const recorded = (await s.call(T.admin, 'GET', '/api/feedback')).body.items
+    expect(recorded.slice(0, 2).map((f: { kind: string; name: string; roomTopic: string }) => [f.kind, f.name, f.roomTopic])).toEqual([
+      ['suggestion', '刘姐', ROOM], ['thanks', '王大爷', ROOM],
+    ])
+  })
+
   it('a policy question is handed to the grid worker, who gets it privately', async () => {
     const r = await b.say('刘姐', '三星文明户评上了有啥好处？', ROOM, true)
     expect(r.find((x) => x.room === ROOM)?.text).toContain('转给网格员王强')

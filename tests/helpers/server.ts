@@ -47,14 +47,14 @@ export type TestServer = {
 }
 
 /** The real app over real HTTP on a real SQLite file, with the demo county loaded. */
-export async function startTestServer(opts: { clock?: TestClock; dir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { clock?: TestClock; dir?: string; port?: number } = {}): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'wf-test-'))
   const clock = opts.clock ?? testClock()
   const db = openDb(join(dir, 'weifuwu.sqlite'))
   const services = createServices({ db, log: pino({ level: 'silent' }), clock: clock.now, adminToken: ADMIN, filesDir: join(dir, 'files') })
   seedCounty(services, readCountyFile(join(import.meta.dirname, '../../data/demo/county.json')), clock.now().toISOString())
   const app = createApp(services, { bodyLimit: '64kb' })
-  const server = app.listen(0, '127.0.0.1')
+  const server = app.listen(opts.port ?? 0, '127.0.0.1')
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return {
@@ -68,7 +68,7 @@ export async function startTestServer(opts: { clock?: TestClock; dir?: string } 
       return { status: res.status, body: text ? JSON.parse(text) : null }
     },
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections() })
       db.close()
       if (!opts.dir) rmSync(dir, { recursive: true, force: true })
     },

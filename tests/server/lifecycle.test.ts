@@ -17,6 +17,7 @@ const actions: Record<string, { token: string; body: Record<string, unknown>; al
   rate: { token: T.bot, body: { rating: 'satisfied', ...asResident() }, allowedFrom: ['resolved'], to: 'closed' },
   reopen: { token: T.bot, body: { reason: '灯又不亮了', ...asResident() }, allowedFrom: ['resolved', 'closed'], to: 'accepted' },
   cancel: { token: T.bot, body: { reason: '自己修好了', ...asResident() }, allowedFrom: ['reported', 'accepted'], to: 'cancelled' },
+  supplement: { token: T.bot, body: { text: '灯杆也歪了', ...asResident() }, allowedFrom: ['reported', 'accepted'], to: 'same' },
 }
 
 let s: TestServer
