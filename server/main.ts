@@ -52,6 +52,8 @@ async function started() {
   if (demo) {
     lines.push('  演示令牌（Authorization: Bearer <令牌>）：')
     const names = new Map(demo.people.map((p) => [p.id, `${p.name}（${[...new Set(p.roles.map((r) => roleLabels[r.role]))].join('、')}）`]))
+    for (const b of demo.bots) names.set(`bot:${b.id}`, `机器人账号“${b.name}”`)
+    names.set('hotline', '12345 热线对接账号')
     for (const [subject, token] of Object.entries(demo.demoTokens)) lines.push(`    ${token.padEnd(20)} ${names.get(subject) ?? subject}`)
   }
   process.stdout.write(`${lines.join('\n')}\n\n`)

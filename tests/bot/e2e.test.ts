@@ -53,6 +53,12 @@ describe('the closed loop in a village group', () => {
     expect(r.find((x) => x.room === ROOM)?.text).toContain(`工单${no}已发回重办`)
     expect(r.find((x) => x.to === '王强')?.text).toContain('还在漏')
     expect(await ticketOf(no)).toMatchObject({ status: 'accepted', flags: { reopenCount: 1 } })
+
+    // Done again; this time she answers in a private chat with the bot.
+    await b.say('王强', `办结 ${no} 换了整段水管`)
+    const privately = await b.say('赵婶', '2')
+    expect(privately).toEqual([{ to: '赵婶', text: `谢谢评价！工单${no}已结案。` }])
+    expect(await ticketOf(no)).toMatchObject({ status: 'closed', rating: 'basicallySatisfied' })
   })
 
   it('an emergency gets 110/119/120 guidance first, and grid worker, grid head and instructor are alerted', async () => {
