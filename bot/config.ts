@@ -1,6 +1,16 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
 
+/** The message-understanding engine; shared by the bot and the `npm run nlu` tools. */
+export const NluEnv = z.object({
+  NLU_ENGINE: z.enum(['local', 'llm', 'auto']).default('auto'),
+  LLM_BASE_URL: z.string().url().optional(),
+  LLM_API_KEY: z.string().optional(),
+  LLM_MODEL: z.string().optional(),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).default(8000),
+  LLM_METHOD: z.enum(['functionCalling', 'jsonMode', 'jsonSchema']).default('functionCalling'),
+})
+
 const BotEnv = z.object({
   SERVER_URL: z.string().url().default('http://127.0.0.1:3000'),
   BOT_TOKEN: z.string().min(8, 'BOT_TOKEN 至少 8 个字符'),
@@ -14,6 +24,7 @@ const BotEnv = z.object({
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
   LOGIN_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ...NluEnv.shape,
 }).refine((e) => e.PUPPET !== 'service' || e.WECHATY_PUPPET_SERVICE_TOKEN, {
   message: '使用 wechaty-puppet-service 时必须设置 WECHATY_PUPPET_SERVICE_TOKEN', path: ['WECHATY_PUPPET_SERVICE_TOKEN'],
 })

@@ -1,7 +1,13 @@
 // The facts the ticket needs, pulled from a message: where, who, a phone number, and a one-line summary.
 
 const phoneRe = /(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)/
-const placeRe = /([\u4e00-\u9fa5\d]{1,8}?(村|组|队|庄|屯|街|路|巷|胡同|小区|号楼|栋|单元|桥|河|塘|口|头|桥头|路口|广场|学校|小学|卫生室|菜市场|集上))(东|西|南|北|边|旁边|那|这|门口)?/
+// Most specific first: numbered units (三组, 5号楼), then landmarks and named places of one or two characters.
+const placeRes = [
+  /[一二三四五六七八九十\d]{1,3}(?:组|队|号楼|栋|单元|排|号院)/,
+  /[东西南北](?:头|边|关|街|湾)|村[东西南北]头?|村口|村委会?(?:门口)?|大队部/,
+  /[\u4e00-\u9fa5]{1,2}(?:小学|中学|学校|幼儿园|卫生室|菜市场|广场|水库|小区|社区|大街|胡同)/,
+]
+const NOT_A_PLACE_START = /^[我俺你他她在到的从往去是有那这了把给咱恁]+/
 const peopleRe = /(老[\u4e00-\u9fa5]|[\u4e00-\u9fa5]{1,2}(大爷|大娘|大妈|阿姨|婶子?|叔|伯|哥|姐|嫂|奶奶|爷爷|老汉|师傅|书记|主任|会计)|[\u4e00-\u9fa5]老[二三四五六七八九])/g
 
 export function extractPhone(text: string): string | null {
@@ -9,8 +15,12 @@ export function extractPhone(text: string): string | null {
 }
 
 export function extractPlace(text: string): string | null {
-  const m = placeRe.exec(text.replace(/@\S+\s?/g, ''))
-  return m ? m[1]! : null
+  const clean = text.replace(/@\S+\s?/g, '')
+  for (const re of placeRes) {
+    const m = re.exec(clean)?.[0].replace(NOT_A_PLACE_START, '')
+    if (m && m.length >= 2) return m
+  }
+  return null
 }
 
 export function extractPeople(text: string): string[] {

@@ -1,44 +1,55 @@
-import type { Category, Understanding } from '../../server/contract/index.ts'
+import { join } from 'node:path'
+import { Category, Intent, type Understanding } from '../../server/contract/index.ts'
 import { extractPeople, extractPhone, extractPlace, summarize } from './extract.ts'
-import { appealWords, categoryWords, inquiryWords, statusWords, suggestionWords, thanksWords } from './lexicon.ts'
-import { detectEmergency, isReminder, isSensitive, isSettledOrElsewhere } from './rules.ts'
+import { readExamples, trainModel } from './model.ts'
+import { detectEmergency, isReminder, isSensitive, isSettledOrElsewhere, type EmergencyKind } from './rules.ts'
+import { createSegmenter } from './segment.ts'
 
 export type Classify = (text: string) => Promise<Understanding>
 
-const emergencyCategory: Record<string, Category> = {
+export const trainDir = join(import.meta.dirname, '../../data/nlu/train')
+
+const emergencyCategory: Record<EmergencyKind, Category> = {
   fire: 'safety', drowning: 'safety', violence: 'safety', gas: 'safety', accident: 'safety', missing: 'safety', flood: 'infrastructure', medical: 'livelihood',
 }
-
-function categoryOf(text: string): Category {
-  let best: Category = 'other'
-  let hits = 0
-  for (const [category, re] of Object.entries(categoryWords) as Array<[Category, RegExp]>) {
-    const n = text.match(new RegExp(re.source, 'g'))?.length ?? 0
-    if (n > hits) { best = category; hits = n }
-  }
-  return best
-}
+/** Below this, the model's "emergency" is not trusted on its own: an emergency the rules do not see needs a sure model. */
+const MODEL_EMERGENCY_CONFIDENCE = 0.9
 
 /**
- * The local engine: no network, deterministic. Emergencies by rule first; then what is plainly not a request;
- * then the kind of message by its wording.
+ * The local engine: no network, deterministic, trained at start-up from data/nlu/train. Emergencies by rule
+ * first (recall before anything), then the statistical model for the intent and the category; what is plainly
+ * past, on the news or a reminder is never an emergency.
  */
-export function classifyLocal(raw: string): Understanding {
-  const text = raw.replace(/@\S+[\s\u2005]/g, ' ').trim()
-  const base = {
-    summary: summarize(raw), place: extractPlace(text), people: extractPeople(text), phone: extractPhone(text),
-    sensitive: isSensitive(text), engine: 'local' as const,
-  }
-  const danger = detectEmergency(text)
-  if (danger) return { ...base, intent: 'emergency', category: emergencyCategory[danger.kind]!, urgency: 'critical', confidence: danger.alarm ? 0.95 : 0.85 }
-  if (statusWords.test(text)) return { ...base, intent: 'status', category: null, urgency: 'normal', confidence: 0.8 }
-  const category = categoryOf(text)
-  if (appealWords.test(text) && !isSettledOrElsewhere(text) && !isReminder(text)) {
-    return { ...base, intent: 'appeal', category, urgency: /危险|隐患|马上|尽快|赶紧|急/.test(text) ? 'high' : 'normal', confidence: 0.7 }
-  }
-  if (inquiryWords.test(text) && /[?？吗呢啥么]|怎么|咋|如何|哪/.test(text)) return { ...base, intent: 'inquiry', category, urgency: 'low', confidence: 0.6 }
-  if (thanksWords.test(text) || suggestionWords.test(text)) return { ...base, intent: 'feedback', category: null, urgency: 'low', confidence: 0.7 }
-  return { ...base, intent: 'chatter', category: null, urgency: 'low', sensitive: false, confidence: 0.5 }
-}
+export function createLocalEngine(examplesDir = trainDir) {
+  const seg = createSegmenter()
+  const model = trainModel(readExamples(examplesDir), seg)
 
-export const localEngine: Classify = async (text) => classifyLocal(text)
+  function classify(raw: string): Understanding {
+    const text = raw.replace(/@\S+[\s\u2005]/g, ' ').trim()
+    const base = {
+      summary: summarize(raw), place: extractPlace(text), people: extractPeople(text), phone: extractPhone(text),
+      sensitive: isSensitive(text), engine: 'local' as const,
+    }
+    if (!text) return { ...base, intent: 'chatter', category: null, urgency: 'low', confidence: 1, sensitive: false }
+    const p = model.predict(text)
+    const danger = detectEmergency(text)
+    const calm = isSettledOrElsewhere(text) || isReminder(text)
+    const emergency = danger !== null || (p.intent.label === 'emergency' && p.intent.confidence >= MODEL_EMERGENCY_CONFIDENCE && !calm)
+    if (emergency) {
+      const category = danger ? emergencyCategory[danger.kind] : Category.parse(p.category.label)
+      return { ...base, intent: 'emergency', category, urgency: 'critical', confidence: danger ? 0.95 : p.intent.confidence }
+    }
+    // The model's emergency that the rules do not back is treated as an urgent appeal: filed, not sounded.
+    const intent = Intent.parse(p.intent.label === 'emergency' ? 'appeal' : p.intent.label)
+    const category = intent === 'appeal' || intent === 'inquiry' ? Category.parse(p.category.label) : null
+    const urgency = intent === 'appeal' ? (p.intent.label === 'emergency' || /危险|隐患|马上|赶紧|急/.test(text) ? 'high' : 'normal') : 'low'
+    return { ...base, intent, category, urgency, confidence: Math.round(p.intent.confidence * 1000) / 1000, sensitive: base.sensitive && intent === 'appeal' }
+  }
+
+  return {
+    classify,
+    engine: (async (text: string) => classify(text)) as Classify,
+    size: model.size,
+  }
+}
+export type LocalEngine = ReturnType<typeof createLocalEngine>

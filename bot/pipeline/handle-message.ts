@@ -51,9 +51,9 @@ export async function handleMessage(msg: Inbound, deps: Deps, u: Understanding |
   switch (u.intent) {
     case 'emergency': return fileTicket(msg, deps, u, room)
     case 'appeal': {
-      // More words about the appeal just made join it; a different matter, or a ticket already closed, does not.
+      // What a resident adds within two minutes joins the appeal just made; a ticket already closed does not take it.
       const open = deps.conversations.latest(msg.roomId, msg.talkerId, msg.receivedAt.getTime())
-      if (open && (u.category === open.category || u.category === 'other' || u.category === null)) {
+      if (open) {
         const joined = await deps.server.act(open.no, 'supplement', { text: msg.text, onBehalfOf: { contactId: msg.talkerId, name: msg.talkerName } })
         if (joined.ok) return []
       }

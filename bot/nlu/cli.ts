@@ -1,0 +1,37 @@
+import pino from 'pino'
+import { createInterface } from 'node:readline'
+import { z } from 'zod'
+import { NluEnv } from '../config.ts'
+import { createClassifier } from './engine.ts'
+
+// `npm run -s nlu -- classify`: JSON Lines {id, text} on stdin, one line {id, ...Understanding} per input on
+// stdout, in order, and nothing else there (logs go to stderr). It uses the configured engine (NLU_ENGINE, LLM_*).
+
+const Line = z.object({ id: z.union([z.string(), z.number()]), text: z.string() })
+
+async function main(command: string | undefined) {
+  if (command !== 'classify') {
+    process.stderr.write('用法：npm run -s nlu -- classify < messages.jsonl\n')
+    process.exitCode = 2
+    return
+  }
+  const env = NluEnv.parse(process.env)
+  const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2))
+  const classify = createClassifier(env, log)
+  let n = 0
+  for await (const raw of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    n++
+    if (!raw.trim()) continue
+    let line: z.infer<typeof Line>
+    try {
+      line = Line.parse(JSON.parse(raw))
+    } catch (err) {
+      process.stderr.write(`第 ${n} 行不是 {id, text} 形式的 JSON：${(err as Error).message.split('\n')[0]}\n`)
+      process.exitCode = 1
+      continue
+    }
+    process.stdout.write(`${JSON.stringify({ id: line.id, ...(await classify(line.text)) })}\n`)
+  }
+}
+
+await main(process.argv[2])

@@ -1,0 +1,78 @@
+import { join } from 'node:path'
+import { Intent, type Understanding } from '../../server/contract/index.ts'
+import { createLocalEngine } from './local.ts'
+import { readExamples, type Example } from './model.ts'
+
+// `npm run eval`: the local engine, trained on data/nlu/train, measured on data/nlu/eval, which training never sees.
+
+const evalDir = join(import.meta.dirname, '../../data/nlu/eval')
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`
+const pad = (s: string | number, n: number) => String(s).padStart(n)
+
+export type IntentReport = {
+  perIntent: Record<string, { precision: number; recall: number; f1: number; support: number }>
+  macroF1: number
+  confusion: Record<string, Record<string, number>>
+  categoryAccuracy: number
+  misses: Array<{ text: string; gold: string; got: string; confidence: number }>
+}
+
+export function scoreIntents(examples: Example[], predicted: Understanding[]): IntentReport {
+  const labels = Intent.options
+  const confusion = Object.fromEntries(labels.map((g) => [g, Object.fromEntries(labels.map((p) => [p, 0]))])) as Record<string, Record<string, number>>
+  examples.forEach((e, i) => { confusion[e.intent]![predicted[i]!.intent]! += 1 })
+  const perIntent = Object.fromEntries(labels.map((l) => {
+    const tp = confusion[l]![l]!
+    const support = Object.values(confusion[l]!).reduce((a, b) => a + b, 0)
+    const predictedN = labels.reduce((a, g) => a + confusion[g]![l]!, 0)
+    const precision = predictedN ? tp / predictedN : 0
+    const recall = support ? tp / support : 0
+    return [l, { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, support }]
+  }))
+  const present = labels.filter((l) => perIntent[l]!.support > 0)
+  const appeals = examples.map((e, i) => [e, predicted[i]!] as const).filter(([e]) => e.intent === 'appeal')
+  return {
+    perIntent, confusion,
+    macroF1: present.reduce((a, l) => a + perIntent[l]!.f1, 0) / present.length,
+    categoryAccuracy: appeals.filter(([e, p]) => p.category === e.category).length / Math.max(1, appeals.length),
+    misses: examples.map((e, i) => ({ text: e.text, gold: e.intent, got: predicted[i]!.intent, confidence: predicted[i]!.confidence }))
+      .filter((m) => m.gold !== m.got)
+      .sort((a, b) => (b.gold === 'emergency' ? 1 : 0) - (a.gold === 'emergency' ? 1 : 0) || b.confidence - a.confidence),
+  }
+}
+
+function main() {
+  const engine = createLocalEngine()
+  const run = (file: string) => {
+    const examples = readExamples(join(evalDir, file))
+    return { examples, predicted: examples.map((e) => engine.classify(e.text)) }
+  }
+  const village = run('village.jsonl')
+  const r = scoreIntents(village.examples, village.predicted)
+  const size = engine.size()
+  const out: string[] = [`本地引擎：训练样本 ${size.examples} 条，词表 ${size.vocabulary}；评测集 data/nlu/eval（训练从不使用）`, '']
+  out.push(`村群口语（village.jsonl，${village.examples.length} 条）`)
+  out.push(`${'intent'.padEnd(10)}${pad('precision', 10)}${pad('recall', 8)}${pad('F1', 8)}${pad('n', 6)}`)
+  for (const [l, m] of Object.entries(r.perIntent)) out.push(`${l.padEnd(10)}${pad(pct(m.precision), 10)}${pad(pct(m.recall), 8)}${pad(pct(m.f1), 8)}${pad(m.support, 6)}`)
+  out.push(`意图 macro-F1：${r.macroF1.toFixed(3)}（目标 ≥0.92）`)
+  const em = r.perIntent.emergency!
+  out.push(`紧急：召回 ${pct(em.recall)}（目标 100%），精确率 ${pct(em.precision)}（目标 ≥90%）`)
+  out.push(`诉求的分类准确率：${pct(r.categoryAccuracy)}（目标 ≥88%）`, '')
+  out.push('混淆矩阵（行：标注，列：识别）')
+  const labels = Object.keys(r.confusion)
+  out.push(`${''.padEnd(10)}${labels.map((l) => pad(l.slice(0, 8), 9)).join('')}`)
+  for (const g of labels) out.push(`${g.padEnd(10)}${labels.map((p) => pad(r.confusion[g]![p]!, 9)).join('')}`)
+  const formal = run('formal.jsonl')
+  const notChatter = formal.predicted.filter((p) => p.intent !== 'chatter').length / formal.predicted.length
+  const social = run('social.jsonl')
+  const tickets = social.predicted.filter((p) => p.intent === 'appeal' || p.intent === 'emergency').length / social.predicted.length
+  out.push('', `正式来信（formal.jsonl，${formal.examples.length} 条）未被当作闲聊：${pct(notChatter)}（目标 ≥95%）`)
+  out.push(`日常闲聊（social.jsonl，${social.examples.length} 条）被立成工单：${pct(tickets)}（目标 ≤2%）`, '')
+  out.push('最严重的误判（紧急优先，其次按把握排序）：')
+  for (const m of r.misses.slice(0, 15)) out.push(`  ${m.gold} → ${m.got}（${m.confidence.toFixed(2)}）${m.text}`)
+  const socialMisses = social.examples.filter((_, i) => ['appeal', 'emergency'].includes(social.predicted[i]!.intent)).slice(0, 5)
+  for (const e of socialMisses) out.push(`  chatter → ticket  ${e.text}`)
+  process.stdout.write(`${out.join('\n')}\n`)
+}
+
+if (process.argv[1]?.endsWith('eval.ts')) main()

@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import winkNB from 'wink-naive-bayes-text-classifier'
+import { z } from 'zod'
+import { Category, Intent } from '../../server/contract/index.ts'
+import { features } from './features.ts'
+import type { Segmenter } from './segment.ts'
+
+export const Example = z.object({ text: z.string().min(1), intent: Intent, category: Category.nullable() })
+export type Example = z.infer<typeof Example>
+
+/** Reads labelled examples from a JSON Lines file, or every .jsonl file of a folder. */
+export function readExamples(path: string): Example[] {
+  const files = path.endsWith('.jsonl') ? [path] : readdirSync(path).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(path, f))
+  return files.flatMap((file) => readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((line, i) => {
+    const parsed = Example.safeParse(JSON.parse(line))
+    if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues[0]?.message}`)
+    return parsed.data
+  }))
+}
+
+export type Prediction = { label: string; confidence: number }
+/** The top label, and how far ahead of the others it is: a softmax over the log-odds wink reports. */
+const best = (odds: Array<[string, number]>): Prediction => {
+  const top = odds[0]![1]
+  const sum = odds.reduce((a, [, o]) => a + Math.exp(o - top), 0)
+  return { label: odds[0]![0], confidence: 1 / sum }
+}
+
+/**
+ * Two naive Bayes classifiers (wink) over the same features: one for the intent, trained on every example, and
+ * one for the category, trained on the examples that have one. Training takes a fraction of a second, so it
+ * happens at start-up from the files in data/nlu/train; nothing is hand-tuned in the model.
+ */
+export function trainModel(examples: Example[], seg: Segmenter) {
+  const intent = winkNB()
+  const category = winkNB()
+  for (const nb of [intent, category]) nb.defineConfig({ considerOnlyPresence: true, smoothingFactor: 0.5 })
+  for (const e of examples) {
+    const f = features(e.text, seg)
+    intent.learn(f, e.intent)
+    if (e.category) category.learn(f, e.category)
+  }
+  intent.consolidate()
+  category.consolidate()
+  return {
+    predict(text: string): { intent: Prediction; category: Prediction } {
+      const f = features(text, seg)
+      return { intent: best(intent.computeOdds(f)), category: best(category.computeOdds(f)) }
+    },
+    size: () => ({ examples: examples.length, vocabulary: intent.stats().vocabulary }),
+  }
+}
+export type Model = ReturnType<typeof trainModel>

@@ -1,0 +1,93 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createLocalEngine, type LocalEngine } from '../../bot/nlu/local.ts'
+
+// Behaviour that matters, on sentences written for these tests (not taken from the training data).
+
+let engine: LocalEngine
+beforeAll(() => { engine = createLocalEngine() })
+const c = (text: string) => engine.classify(text)
+
+describe('emergencies, recall first', () => {
+  it.each([
+    ['fire', '快来人啊俺家后院柴火垛烧起来了', 'safety'],
+    ['drowning', '有个娃掉进村西头的坑塘里了快救人', 'safety'],
+    ['violence', '老刘拿着刀在街上追着砍人', 'safety'],
+    ['gas', '楼道里一股煤气味特别冲，好像漏气了', 'safety'],
+    ['accident', '村口大货车把骑电动车的撞了，人躺地上不动', 'safety'],
+    ['medical', '俺爹突然晕倒了叫不醒咋办', 'livelihood'],
+    ['missing', '俺娘早上出门到现在没回来，找不着人了', 'safety'],
+    ['flood', '河堤决口了水往村里灌，快通知大家往高处跑', 'infrastructure'],
+  ])('%s: %s', (_kind, text, category) => {
+    const u = c(text)
+    expect(u.intent).toBe('emergency')
+    expect(u.category).toBe(category)
+    expect(u.urgency).toBe('critical')
+  })
+
+  it.each([
+    '路灯已经修好了，谢谢网格员',
+    '电视上说南方好几个地方发大水了，吓人',
+    '抖音上看见哪个村着火了，烧得可大',
+    '火已经扑灭了，大家别担心',
+    '今天下午村里搞消防演练，听到警报别慌',
+    '天热了，提醒大家看好孩子注意防溺水',
+    '孩子找到了，在他姥姥家，虚惊一场谢谢大家',
+  ])('not an emergency: %s', (text) => {
+    expect(c(text).intent).not.toBe('emergency')
+  })
+})
+
+describe('what is not a request', () => {
+  it.each([
+    '路灯已经修好了，谢谢网格员',
+    '电视上说南方好几个地方发大水了，吓人',
+    '早上好各位，今天天气真不错',
+    '自家种的西红柿熟了，有要的吗',
+    '哈哈哈笑死我了😂',
+  ])('%s', (text) => {
+    expect(['chatter', 'feedback']).toContain(c(text).intent)
+  })
+})
+
+describe('the ten categories', () => {
+  it.each([
+    ['safety', '隔壁两家为了地界吵了三天了，麻烦村里来调解一下'],
+    ['environment', '河沟里有人倒了一堆死猪，臭得受不了，谁管管'],
+    ['infrastructure', '俺们组的路灯坏了半个月了，晚上黑咕隆咚的'],
+    ['livelihood', '我家老人的养老金这个月没到账，麻烦帮忙问问'],
+    ['economy', '合作社欠俺们的土地流转费两年了还没给'],
+    ['civility', '村里有人办丧事连摆三天流水席，大操大办没人管'],
+    ['party', '村里的账目一年多没公开了，大伙都有意见'],
+    ['enforcement', '村口有人在耕地上私自盖厂房，这不是违建吗'],
+    ['property', '小区电梯坏了一个星期了物业也不来修'],
+  ])('%s: %s', (category, text) => {
+    const u = c(text)
+    expect(u.intent).toBe('appeal')
+    expect(u.category).toBe(category)
+  })
+
+  it('answers questions about policy as inquiries with their topic', () => {
+    expect(c('@小微 三星文明户评上了有啥好处啊')).toMatchObject({ intent: 'inquiry', category: 'civility' })
+    expect(c('俺想问问低保咋申请，要啥材料')).toMatchObject({ intent: 'inquiry', category: 'livelihood' })
+  })
+
+  it('knows a resident asking after an earlier appeal, and thanks', () => {
+    expect(c('我前天反映的下水道有人管没？').intent).toBe('status')
+    expect(c('谢谢王网格员，路灯修好了亮堂多了👍').intent).toBe('feedback')
+  })
+})
+
+describe('what it pulls out', () => {
+  it('extracts place, people, phone and a short summary; flags sensitive reports', () => {
+    const u = c('俺举报三组老李家天天晚上聚众赌博，有事打我电话13800001234')
+    expect(u).toMatchObject({ intent: 'appeal', sensitive: true, phone: '13800001234', engine: 'local' })
+    expect(u.place).toBe('三组')
+    expect(u.people).toContain('老李')
+    expect([...u.summary].length).toBeLessThanOrEqual(40)
+  })
+
+  it('is deterministic', () => {
+    const text = '村东头的水管爆了哗哗流水'
+    expect(c(text)).toEqual(c(text))
+  })
+})
