@@ -14,6 +14,8 @@ const emergencyCategory: Record<EmergencyKind, Category> = {
 }
 /** Below this, the model's "emergency" is not trusted on its own: an emergency the rules do not see needs a sure model. */
 const MODEL_EMERGENCY_CONFIDENCE = 0.9
+/** A weak sign of danger (冒烟, 不见了) with the model leaning this way is an emergency. */
+const MODEL_CONFIRMS = 0.3
 
 /**
  * The local engine: no network, deterministic, trained at start-up from data/nlu/train. Emergencies by rule
@@ -34,10 +36,12 @@ export function createLocalEngine(examplesDir = trainDir) {
     const p = model.predict(text)
     const danger = detectEmergency(text)
     const calm = isSettledOrElsewhere(text) || isReminder(text)
-    const emergency = danger !== null || (p.intent.label === 'emergency' && p.intent.confidence >= MODEL_EMERGENCY_CONFIDENCE && !calm)
+    const modelSays = p.intent.label === 'emergency' ? p.intent.confidence : 0
+    const emergency = (danger !== null && (danger.strong || danger.alarm || modelSays >= MODEL_CONFIRMS))
+      || (modelSays >= MODEL_EMERGENCY_CONFIDENCE && !calm)
     if (emergency) {
       const category = danger ? emergencyCategory[danger.kind] : Category.parse(p.category.label)
-      return { ...base, intent: 'emergency', category, urgency: 'critical', confidence: danger ? 0.95 : p.intent.confidence }
+      return { ...base, intent: 'emergency', category, urgency: 'critical', confidence: danger?.strong ? 0.95 : p.intent.confidence }
     }
     // The model's emergency that the rules do not back is treated as an urgent appeal: filed, not sounded.
     const intent = Intent.parse(p.intent.label === 'emergency' ? 'appeal' : p.intent.label)

@@ -39,7 +39,9 @@ export function trainModel(examples: Example[], seg: Segmenter) {
   for (const e of examples) {
     const f = features(e.text, seg)
     intent.learn(f, e.intent)
-    if (e.category) category.learn(f, e.category)
+    // Emergencies are mostly 平安法治 and take their category from the kind of danger: left out, they would
+    // pull every appeal towards safety.
+    if (e.category && e.intent !== 'emergency') category.learn(f, e.category)
   }
   intent.consolidate()
   category.consolidate()

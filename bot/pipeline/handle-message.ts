@@ -27,7 +27,8 @@ export async function understand(msg: Inbound, deps: Deps): Promise<Understandin
 
 /** What must be said at once, before anything that needs the server: 110/119/120 guidance for an emergency. */
 export function firstAid(msg: Inbound, u: Understanding | null): Outbound[] {
-  if (u?.intent !== 'emergency') return []
+  // "不满意，还在漏" answers a request for a rating; it is not a new danger.
+  if (u?.intent !== 'emergency' || ratingRe.test(msg.text.replace(/@\S+[\s\u2005]/g, ''))) return []
   const danger = detectEmergency(msg.text)
   return [reply(msg, replies.emergencyGuidance(danger?.kind ?? 'accident'), 0)]
 }

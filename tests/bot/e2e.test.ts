@@ -46,7 +46,7 @@ describe('the closed loop in a village group', () => {
   })
 
   it('不满意 with words reopens the ticket and the worker hears why', async () => {
-    const no = noIn((await b.say('赵婶', '二组水管漏水了，流了一地', ROOM))[0]!.text)!
+    const no = noIn((await b.say('赵婶', '二组的路灯坏了好几天了，麻烦来修一下', ROOM))[0]!.text)!
     await b.say('王强', `受理 ${no}`)
     await b.say('王强', `办结 ${no} 已修好`)
     const r = await b.say('赵婶', '不满意，还在漏', ROOM)
@@ -95,15 +95,15 @@ describe('the closed loop in a village group', () => {
   })
 
   it('a second resident reporting the same thing is linked to the open ticket, and told with the first', async () => {
-    const first = noIn((await b.say('王大爷', '学校门口那段路上的下水道堵了，污水漫到路上了', ROOM))[0]!.text)!
-    const again = await b.say('刘姐', '学校门口下水道堵了，污水都漫到路上了', ROOM)
+    const first = noIn((await b.say('王大爷', '学校门口那段路上的下水道堵了，一下雨就积水', ROOM))[0]!.text)!
+    const again = await b.say('刘姐', '学校门口下水道堵了，下雨天都是积水', ROOM)
     expect(again.find((x) => x.room === ROOM)?.text).toMatch(new RegExp(`^@刘姐\\s这件事已有工单${first}在办`))
     const accepted = await b.say('王强', `受理 ${first}`)
     expect(accepted.find((x) => x.room === ROOM)?.text).toMatch(/^@王大爷\s@刘姐\s/)
   })
 
   it('a picture sent right after an appeal joins its ticket', async () => {
-    const no = noIn((await b.say('老张', '五组路边的电线杆歪了，快倒了', ROOM))[0]!.text)!
+    const no = noIn((await b.say('老张', '五组路边的垃圾堆了一个星期没人清', ROOM))[0]!.text)!
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d605ee0000000049454e44ae426082', 'hex')
     const said = b.world.say({ room: ROOM, from: '老张', file: { name: 'photo.png', data: png } })
     expect(said.ok).toBe(true)
@@ -111,7 +111,7 @@ describe('the closed loop in a village group', () => {
     const detail = await ticketOf(no)
     expect(detail.attachments).toHaveLength(1)
     expect(detail.attachments[0].mime).toBe('image/png')
-    const more = await b.say('老张', '电线杆旁边的电线也垂下来了，挨着地了', ROOM)
+    const more = await b.say('老张', '垃圾堆旁边还有人倒了一堆建筑渣土', ROOM)
     expect(more.find((x) => x.room === ROOM)).toBeUndefined() // joined quietly, no second ticket
     const events = (await ticketOf(no)).events.map((e: { action: string }) => e.action)
     expect(events).toContain('supplement')

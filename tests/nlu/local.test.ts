@@ -78,12 +78,17 @@ describe('the ten categories', () => {
 })
 
 describe('what it pulls out', () => {
-  it('extracts place, people, phone and a short summary; flags sensitive reports', () => {
-    const u = c('俺举报三组老李家天天晚上聚众赌博，有事打我电话13800001234')
-    expect(u).toMatchObject({ intent: 'appeal', sensitive: true, phone: '13800001234', engine: 'local' })
-    expect(u.place).toBe('三组')
+  it('extracts place, people, phone and a short summary', () => {
+    const u = c('五组老李家门口的自来水管冻裂了，水流得满街都是，有事打我电话13800001234')
+    expect(u).toMatchObject({ phone: '13800001234', place: '五组', engine: 'local' })
     expect(u.people).toContain('老李')
     expect([...u.summary].length).toBeLessThanOrEqual(40)
+  })
+
+  it('flags a report of gambling as sensitive, so that the group never sees it echoed', () => {
+    const u = c('俺要举报三组有人天天晚上在空房子里聚众赌博，输赢好几千')
+    expect(u).toMatchObject({ intent: 'appeal', sensitive: true })
+    expect(c('村口的路灯坏了').sensitive).toBe(false)
   })
 
   it('is deterministic', () => {
