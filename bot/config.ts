@@ -1,12 +1,15 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
 
+/** An environment variable set to nothing counts as not set. */
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional())
+
 /** The message-understanding engine; shared by the bot and the `npm run nlu` tools. */
 export const NluEnv = z.object({
   NLU_ENGINE: z.enum(['local', 'llm', 'auto']).default('auto'),
-  LLM_BASE_URL: z.string().url().optional(),
-  LLM_API_KEY: z.string().optional(),
-  LLM_MODEL: z.string().optional(),
+  LLM_BASE_URL: unsetIfEmpty(z.string().url()),
+  LLM_API_KEY: unsetIfEmpty(z.string()),
+  LLM_MODEL: unsetIfEmpty(z.string()),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).default(8000),
   LLM_METHOD: z.enum(['functionCalling', 'jsonMode', 'jsonSchema']).default('functionCalling'),
 })

@@ -34,4 +34,7 @@ async function main(command: string | undefined) {
   }
 }
 
-await main(process.argv[2])
+await main(process.argv[2]).catch((err: unknown) => {
+  process.stderr.write(`${(err as Error).message}\n`)
+  process.exitCode = 2
+})
