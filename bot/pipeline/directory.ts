@@ -46,15 +46,15 @@ const FOLLOW_UP_MS = 2 * 60_000
 
 /** Short-lived memory of each resident's latest appeal, so that what they add within two minutes joins it. */
 export function createConversations(now: () => number = Date.now) {
-  const recent = new Map<string, { no: string; category: string | null; at: number }>()
+  const recent = new Map<string, { no: string; at: number }>()
   const key = (roomId: string | null, talkerId: string) => `${roomId ?? ''}|${talkerId}`
   return {
-    remember(roomId: string | null, talkerId: string, no: string, category: string | null, at: number = now()) {
-      recent.set(key(roomId, talkerId), { no, category, at })
+    remember(roomId: string | null, talkerId: string, no: string, at: number = now()) {
+      recent.set(key(roomId, talkerId), { no, at })
       if (recent.size > 10_000) recent.delete(recent.keys().next().value!)
     },
     /** The ticket a message from this resident would join, if they made an appeal in the last two minutes. */
-    latest(roomId: string | null, talkerId: string, at: number = now()): { no: string; category: string | null } | null {
+    latest(roomId: string | null, talkerId: string, at: number = now()): { no: string } | null {
       const r = recent.get(key(roomId, talkerId))
       return r && at - r.at <= FOLLOW_UP_MS ? r : null
     },

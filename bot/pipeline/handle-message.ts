@@ -90,7 +90,7 @@ async function fileTicket(msg: Inbound, deps: Deps, u: Understanding, room: Room
   })
   if (!r.ok) throw new Error(`create ticket refused: ${r.code} ${r.message}`)
   const t = r.value.ticket
-  deps.conversations.remember(msg.roomId, msg.talkerId, t.no, t.category, msg.receivedAt.getTime())
+  deps.conversations.remember(msg.roomId, msg.talkerId, t.no, msg.receivedAt.getTime())
   if (u.intent === 'emergency') return [reply(msg, replies.emergencyFiled(t), 0)]
   if (r.value.linked) return [reply(msg, replies.linked(t))]
   return [reply(msg, t.sensitive ? replies.receiptSensitive(t) : replies.receipt(t))]
