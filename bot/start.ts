@@ -64,6 +64,7 @@ export async function startBot(config: BotConfig, log: Logger, world?: MockWorld
       await pump.flush()
       await wechat?.stop()
       await server.heartbeat({ loggedIn: false, error: '已停止' }).catch(() => undefined)
+      await server.close()
       journal.close()
     },
   }

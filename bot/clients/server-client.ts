@@ -1,3 +1,4 @@
+import { Pool } from 'undici'
 import { z } from 'zod'
 import {
   ApiError, Area, Bot, CreateTicketResult, OutboxBatch, PersonRecord, Room, Ticket, TicketDetail, TicketPage,
@@ -18,24 +19,31 @@ export class ServerUnavailable extends Error {
  * used, so a contract drift fails loudly here rather than somewhere in a reply.
  */
 export function createServerClient(baseUrl: string, token: string, timeoutMs = 10_000) {
+  // undici's own request API on a keep-alive pool: a fraction of fetch's cost per call, which matters at
+  // hundreds of messages a second.
+  const url = new URL(baseUrl)
+  const pool = new Pool(url.origin, { connections: 16, headersTimeout: timeoutMs, bodyTimeout: timeoutMs })
+  const prefix = url.pathname.replace(/\/$/, '')
   async function call<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown, raw?: { mime: string; data: Buffer }): Promise<Result<{ value: z.infer<S> }>> {
-    let res: Response
+    let status: number
+    let json: unknown
     try {
-      res = await fetch(baseUrl + path, {
-        method,
+      const res = await pool.request({
+        path: prefix + path,
+        method: method as 'GET' | 'POST',
         headers: { authorization: `Bearer ${token}`, ...(raw ? { 'content-type': raw.mime } : body !== undefined ? { 'content-type': 'application/json' } : {}) },
-        body: raw ? new Uint8Array(raw.data) : body !== undefined ? JSON.stringify(body) : undefined,
-        signal: AbortSignal.timeout(timeoutMs),
+        body: raw ? raw.data : body !== undefined ? JSON.stringify(body) : undefined,
       })
+      status = res.statusCode
+      json = await res.body.json().catch(() => null)
     } catch (err) {
       throw new ServerUnavailable(`${method} ${path}: ${(err as Error).message}`, { cause: err })
     }
-    const json: unknown = await res.json().catch(() => null)
-    if (res.status >= 500) throw new ServerUnavailable(`${method} ${path}: HTTP ${res.status}`)
-    if (!res.ok) {
+    if (status >= 500) throw new ServerUnavailable(`${method} ${path}: HTTP ${status}`)
+    if (status >= 400) {
       const e = ApiError.safeParse(json)
-      if (!e.success) throw new ServerUnavailable(`${method} ${path}: HTTP ${res.status} without an error body`)
-      return { ok: false, status: res.status, code: e.data.error.code, message: e.data.error.message, field: e.data.error.field }
+      if (!e.success) throw new ServerUnavailable(`${method} ${path}: HTTP ${status} without an error body`)
+      return { ok: false, status, code: e.data.error.code, message: e.data.error.message, field: e.data.error.field }
     }
     return { ok: true, value: schema.parse(json) }
   }
@@ -58,6 +66,7 @@ export function createServerClient(baseUrl: string, token: string, timeoutMs = 1
     outbox: (limit: number, leaseSeconds: number) => call('GET', `/api/outbox?${q({ limit, leaseSeconds })}`, OutboxBatch),
     ack: (ids: number[]) => call('POST', '/api/outbox/ack', z.object({ acked: z.number() }), { ids }),
     heartbeat: (body: { loggedIn: boolean; error: string | null; contactId?: string }) => call('POST', '/api/bots/heartbeat', Bot, body),
+    close: () => pool.close(),
   }
 }
 export type ServerClient = ReturnType<typeof createServerClient>

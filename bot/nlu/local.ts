@@ -40,12 +40,12 @@ export function createLocalEngine(examplesDir = trainDir) {
     const emergency = (danger !== null && (danger.strong || danger.alarm || modelSays >= MODEL_CONFIRMS))
       || (modelSays >= MODEL_EMERGENCY_CONFIDENCE && !calm)
     if (emergency) {
-      const category = danger ? emergencyCategory[danger.kind] : Category.parse(p.category.label)
+      const category = danger ? emergencyCategory[danger.kind] : Category.parse(p.category().label)
       return { ...base, intent: 'emergency', category, urgency: 'critical', confidence: danger?.strong ? 0.95 : p.intent.confidence }
     }
     // The model's emergency that the rules do not back is treated as an urgent appeal: filed, not sounded.
     const intent = Intent.parse(p.intent.label === 'emergency' ? 'appeal' : p.intent.label)
-    const category = intent === 'appeal' || intent === 'inquiry' ? Category.parse(p.category.label) : null
+    const category = intent === 'appeal' || intent === 'inquiry' ? Category.parse(p.category().label) : null
     const urgency = intent === 'appeal' ? (p.intent.label === 'emergency' || /危险|隐患|马上|赶紧|急/.test(text) ? 'high' : 'normal') : 'low'
     return { ...base, intent, category, urgency, confidence: Math.round(p.intent.confidence * 1000) / 1000, sensitive: base.sensitive && intent === 'appeal' }
   }

@@ -46,9 +46,10 @@ export function trainModel(examples: Example[], seg: Segmenter) {
   intent.consolidate()
   category.consolidate()
   return {
-    predict(text: string): { intent: Prediction; category: Prediction } {
+    /** The intent, and a function for the category: most messages are chatter and never need one. */
+    predict(text: string): { intent: Prediction; category: () => Prediction } {
       const f = features(text, seg)
-      return { intent: best(intent.computeOdds(f)), category: best(category.computeOdds(f)) }
+      return { intent: best(intent.computeOdds(f)), category: () => best(category.computeOdds(f)) }
     },
     size: () => ({ examples: examples.length, vocabulary: intent.stats().vocabulary }),
   }

@@ -60,6 +60,7 @@ describe('the ten categories', () => {
     ['party', '村里的账目一年多没公开了，大伙都有意见'],
     ['enforcement', '村口有人在耕地上私自盖厂房，这不是违建吗'],
     ['property', '小区电梯坏了一个星期了物业也不来修'],
+    ['other', '快递点关门了，取个快递得跑到镇上，能不能在村里再设一个代收点'],
   ])('%s: %s', (category, text) => {
     const u = c(text)
     expect(u.intent).toBe('appeal')
