@@ -20,6 +20,13 @@ export function readExamples(path: string): Example[] {
 }
 
 export type Prediction = { label: string; confidence: number }
+/**
+ * Added to wink's log-odds before choosing: the data hold many more appeals than the groups do, so chatter and
+ * thanks get a head start. Chosen by five-fold cross-validation on the training data (intent macro-F1), never
+ * on the evaluation set.
+ */
+const INTENT_BIAS: Record<string, number> = { chatter: 6, feedback: 2 }
+const biased = (odds: Array<[string, number]>) => odds.map(([l, o]): [string, number] => [l, o + (INTENT_BIAS[l] ?? 0)]).sort((a, b) => b[1] - a[1])
 /** The top label, and how far ahead of the others it is: a softmax over the log-odds wink reports. */
 const best = (odds: Array<[string, number]>): Prediction => {
   const top = odds[0]![1]
@@ -49,7 +56,7 @@ export function trainModel(examples: Example[], seg: Segmenter) {
     /** The intent, and a function for the category: most messages are chatter and never need one. */
     predict(text: string): { intent: Prediction; category: () => Prediction } {
       const f = features(text, seg)
-      return { intent: best(intent.computeOdds(f)), category: () => best(category.computeOdds(f)) }
+      return { intent: best(biased(intent.computeOdds(f))), category: () => best(category.computeOdds(f)) }
     },
     size: () => ({ examples: examples.length, vocabulary: intent.stats().vocabulary }),
   }
