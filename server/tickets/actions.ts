@@ -22,6 +22,7 @@ type Outcome = {
 type Ctx = { t: TicketRow; actor: Actor; now: Date; nowIso: string }
 
 const DAY_MS = 86_400_000
+const SUPPLEMENT_QUIET_MS = 5 * 60_000
 const isSatisfied = (r: string | null) => r === 'satisfied' || r === 'basicallySatisfied'
 
 export function createTicketActions(deps: TicketDeps) {
@@ -203,10 +204,14 @@ export function createTicketActions(deps: TicketDeps) {
       const next = new Date(Math.min(current + b.days * DAY_MS, cap)).toISOString()
       return { patch: { resolve_due_at: next, extended: 1 }, note: b.reason, data: { days: b.days, resolveBy: next } }
     },
-    supplement: ({ actor }, b) => ({
-      patch: {}, note: b.text,
-      notify: toAssignee((a) => messages.supplemented(a, actorLabel(actor).name, b.text)),
-    }),
+    supplement: ({ t, actor, now }, b) => {
+      // A resident adding line after line: the handler hears of the first, the rest wait in the ticket.
+      const recent = store.events(t.id).some((e) => e.action === 'supplement' && now.getTime() - new Date(e.at).getTime() < SUPPLEMENT_QUIET_MS)
+      return {
+        patch: {}, note: b.text,
+        notify: recent ? undefined : toAssignee((a) => messages.supplemented(a, actorLabel(actor).name, b.text)),
+      }
+    },
     transfer: ({ t, actor, now }, b) => {
       const chain = areas.chain(b.gridCode)
       if (!chain?.grid) throw new HttpError(422, 'unknown_grid', `网格编码 ${b.gridCode} 不存在`, 'gridCode')

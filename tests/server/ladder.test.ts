@@ -186,3 +186,18 @@ describe('who may act where', () => {
     expect(r.body.ticket.assignee.personId).toBe('p-wangqiang')
   })
 })
+
+describe('what residents add', () => {
+  it('tells the handler of the first addition, not of every line that follows within minutes', async () => {
+    const t = await file()
+    for (const text of ['灯杆也歪了', '晚上有人差点摔倒', '麻烦快点']) await ok(T.bot, t.id, 'supplement', { text, ...asResident() })
+    const told = outboxFor(t.id).filter((m) => m.text.startsWith(`【补充 ${t.no}】`))
+    expect(told).toHaveLength(1)
+    expect(told[0]!.text).toContain('灯杆也歪了')
+    s.clock.advance(6 * 60_000)
+    await ok(T.bot, t.id, 'supplement', { text: '又下雨了更危险', ...asResident() })
+    expect(outboxFor(t.id).filter((m) => m.text.startsWith(`【补充 ${t.no}】`))).toHaveLength(2)
+    const events = (await s.call(T.admin, 'GET', `/api/tickets/${t.id}`)).body.events.filter((e: { action: string }) => e.action === 'supplement')
+    expect(events.map((e: { note: string }) => e.note)).toEqual(['灯杆也歪了', '晚上有人差点摔倒', '麻烦快点', '又下雨了更危险'])
+  })
+})
