@@ -32,6 +32,7 @@ describe('emergencies, recall first', () => {
     '今天下午村里搞消防演练，听到警报别慌',
     '天热了，提醒大家看好孩子注意防溺水',
     '孩子找到了，在他姥姥家，虚惊一场谢谢大家',
+    '俺家的电动车钥匙不见了，谁捡到说一声',
   ])('not an emergency: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
