@@ -1,7 +1,7 @@
 import { Pool } from 'undici'
 import { z } from 'zod'
 import {
-  ApiError, Area, Bot, CreateTicketResult, OutboxBatch, PersonRecord, Room, Ticket, TicketDetail, TicketPage,
+  ApiError, Area, Bot, CreateTicketResult, OutboxBatch, PersonRecord, Room, TicketDetail, TicketPage, TicketResult,
   type ActionName, type CreateTicket,
 } from '../../server/contract/index.ts'
 
@@ -52,7 +52,7 @@ export function createServerClient(baseUrl: string, token: string, timeoutMs = 1
 
   return {
     createTicket: (body: z.input<typeof CreateTicket>) => call('POST', '/api/tickets', CreateTicketResult, body),
-    act: (ref: string, action: ActionName, body: Record<string, unknown>) => call('POST', `/api/tickets/${encodeURIComponent(ref)}/${action}`, z.object({ ticket: Ticket }), body),
+    act: (ref: string, action: ActionName, body: Record<string, unknown>) => call('POST', `/api/tickets/${encodeURIComponent(ref)}/${action}`, TicketResult, body),
     ticket: (ref: string) => call('GET', `/api/tickets/${encodeURIComponent(ref)}`, TicketDetail),
     tickets: (params: Record<string, string | number | undefined>) => call('GET', `/api/tickets?${q(params)}`, TicketPage),
     attach: (ref: string, mime: string, data: Buffer) => call('POST', `/api/tickets/${encodeURIComponent(ref)}/attachments`, z.object({ id: z.number() }), undefined, { mime, data }),

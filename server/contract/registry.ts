@@ -91,9 +91,9 @@ export const BindRoom = z.object({
   onBehalfOf: z.object({ contactId: z.string().trim().min(1).max(100) }),
 })
 
+/** A token is shown once, when it is issued; the server keeps only its hash. */
 export const IssuedToken = z.object({ token: z.string(), subject: z.string() })
-
-export const levelOfKind: Record<Exclude<z.infer<typeof AreaKind>, 'county'>, Level> = { township: 'township', village: 'village', grid: 'grid' }
+export type IssuedToken = z.infer<typeof IssuedToken>
 
 export const CreateFeedback = z.object({
   kind: z.enum(['thanks', 'suggestion']),

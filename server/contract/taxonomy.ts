@@ -36,7 +36,6 @@ export type Status = z.infer<typeof Status>
 export const statusLabels: Record<Status, string> = {
   reported: '待受理', accepted: '办理中', resolved: '已办结（待核验/评价）', closed: '已结案', rejected: '不予受理', cancelled: '已撤回',
 }
-export const openStatuses: readonly Status[] = ['reported', 'accepted']
 
 export const Rating = z.enum(['satisfied', 'basicallySatisfied', 'dissatisfied'])
 export type Rating = z.infer<typeof Rating>

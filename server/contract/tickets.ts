@@ -156,3 +156,4 @@ export const actionLabels: Record<ActionName | 'create' | 'link' | 'close' | 'at
 }
 
 export const TicketResult = z.object({ ticket: Ticket })
+export type TicketResult = z.infer<typeof TicketResult>

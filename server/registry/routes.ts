@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express'
 import {
   BindRoom, BotHeartbeat, Category, CreateArea, CreateBot, CreatePerson, CreateRoom, DeadlineSettings, ResolveRoom, UpdateArea, UpdateDepartment, UpdatePerson,
-  UpdateRoom, UpdateRouting, type RoleGrant,
+  UpdateRoom, UpdateRouting, type IssuedToken, type RoleGrant,
 } from '../contract/index.ts'
 import { callerOf } from '../auth/actor.ts'
 import type { Tokens } from '../auth/tokens.ts'
@@ -126,7 +126,8 @@ export function registryRoutes(g: Registry): Router {
     if (!p) throw notFound(`人员 ${id}`, 'id')
     if (p.roles.length) checkRoles(req, p.roles)
     else requireAdmin(req, countyCode())
-    res.status(201).json({ token: g.tokens.issue('person', id, `issued for ${id}`, now()), subject: id })
+    const issued: IssuedToken = { token: g.tokens.issue('person', id, `issued for ${id}`, now()), subject: id }
+    res.status(201).json(issued)
   })
 
   r.get('/rooms', (req, res) => { requireReader(req); res.json({ rooms: g.rooms.list() }) })
@@ -198,7 +199,8 @@ export function registryRoutes(g: Registry): Router {
     const id = String(req.params.id)
     if (!g.bots.get(id)) throw notFound(`机器人 ${id}`, 'id')
     requireAdmin(req, countyCode())
-    res.status(201).json({ token: g.tokens.issue('bot', id, `issued for bot ${id}`, now()), subject: `bot:${id}` })
+    const issued: IssuedToken = { token: g.tokens.issue('bot', id, `issued for bot ${id}`, now()), subject: `bot:${id}` }
+    res.status(201).json(issued)
   })
   return r
 }

@@ -1,5 +1,5 @@
 import express, { Router } from 'express'
-import { ActionName, actionBodies, CreateTicket, TicketQuery, type TicketDetail, type TicketPage } from '../contract/index.ts'
+import { ActionName, actionBodies, CreateTicket, TicketQuery, type TicketDetail, type TicketPage, type TicketResult } from '../contract/index.ts'
 import { actorLabel, actorOf, callerOf } from '../auth/actor.ts'
 import { HttpError } from '../http/errors.ts'
 import { attachmentTypes, type Attachments } from './attachments.ts'
@@ -82,7 +82,8 @@ export function ticketRoutes(s: Services): Router {
     const body = actionBodies[action.data].parse(req.body ?? {})
     const actor = actorOf(callerOf(req), body.onBehalfOf, s.people)
     if (actor.kind === 'bot') throw new HttpError(400, 'invalid_input', '机器人须用 onBehalfOf 注明代谁操作', 'onBehalfOf')
-    res.json({ ticket: s.actions.act(actor, String(req.params.ref), action.data, body as never) })
+    const out: TicketResult = { ticket: s.actions.act(actor, String(req.params.ref), action.data, body as never) }
+    res.json(out)
   })
 
   return r
