@@ -1,6 +1,6 @@
 import type { Category } from '../../server/contract/index.ts'
 import { appealWords, categoryWords, inquiryWords, statusWords, suggestionWords, thanksWords } from './lexicon.ts'
-import { detectEmergency, isReminder, isSensitive, isSettledOrElsewhere } from './rules.ts'
+import { detectEmergency, isReminder, isSensitive, isSettledOrElsewhere, type Danger } from './rules.ts'
 import type { Segmenter } from './segment.ts'
 
 const emoji = /\p{Extended_Pictographic}/u
@@ -10,7 +10,7 @@ const emoji = /\p{Extended_Pictographic}/u
  * words jieba does not know), and signals from the rules and the lexicon, so that the model learns how much to
  * trust each of them from the labelled examples.
  */
-export function features(text: string, seg: Segmenter): string[] {
+export function features(text: string, seg: Segmenter, danger: Danger = detectEmergency(text)): string[] {
   const out = seg.words(text)
   const plain = seg.normalise(text).replace(/[\s\p{P}\p{S}]/gu, '')
   for (let i = 0; i + 1 < plain.length; i++) out.push(`c:${plain.slice(i, i + 2)}`)
@@ -20,7 +20,6 @@ export function features(text: string, seg: Segmenter): string[] {
   signal('emoji', emoji.test(text))
   signal('ticketno', /W\d{3,}|工单\d+/i.test(text))
   signal(`len${plain.length < 6 ? 'xs' : plain.length < 16 ? 's' : plain.length < 40 ? 'm' : 'l'}`, true)
-  const danger = detectEmergency(text)
   if (danger) out.push('#danger', `#danger:${danger.kind}`)
   signal('settled', isSettledOrElsewhere(text))
   signal('reminder', isReminder(text))

@@ -36,8 +36,8 @@ export function createLocalEngine(examplesDir = trainDir) {
       sensitive: isSensitive(text), engine: 'local' as const,
     }
     if (!text) return { ...base, intent: 'chatter', category: null, urgency: 'low', confidence: 1, sensitive: false }
-    const p = model.predict(text)
     const danger = detectEmergency(text)
+    const p = model.predict(text, danger)
     const calm = isSettledOrElsewhere(text) || isReminder(text)
     const modelSays = p.intent.label === 'emergency' ? p.intent.confidence : 0
     const emergency = (danger !== null && (danger.strong || danger.alarm || modelSays >= MODEL_CONFIRMS))

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { Category, Intent } from '../../server/contract/index.ts'
 import { features } from './features.ts'
 import type { Segmenter } from './segment.ts'
+import type { Danger } from './rules.ts'
 
 export const Example = z.object({ text: z.string().min(1), intent: Intent, category: Category.nullable() })
 export type Example = z.infer<typeof Example>
@@ -54,8 +55,9 @@ export function trainModel(examples: Example[], seg: Segmenter) {
   category.consolidate()
   return {
     /** The intent, and a function for the category: most messages are chatter and never need one. */
-    predict(text: string): { intent: Prediction; category: () => Prediction } {
-      const f = features(text, seg)
+    /** `danger` is the rules' reading of the text, when the caller has it already. */
+    predict(text: string, danger?: Danger): { intent: Prediction; category: () => Prediction } {
+      const f = features(text, seg, danger)
       return { intent: best(biased(intent.computeOdds(f))), category: () => best(category.computeOdds(f)) }
     },
     size: () => ({ examples: examples.length, vocabulary: intent.stats().vocabulary }),
