@@ -10,6 +10,15 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // The console's pages are plain ES modules that run in the browser.
+  {
+    files: ['server/console/public/**/*.js'],
+    languageOptions: {
+      globals: Object.fromEntries(['window', 'document', 'location', 'history', 'navigator', 'fetch', 'console', 'setTimeout', 'clearTimeout',
+        'setInterval', 'clearInterval', 'requestAnimationFrame', 'URL', 'URLSearchParams', 'Blob', 'FormData', 'Node', 'HTMLElement', 'Event',
+        'CustomEvent', 'localStorage', 'sessionStorage', 'confirm', 'alert', 'prompt', 'Intl'].map((g) => [g, 'readonly'])),
+    },
+  },
   // Tests read JSON answers loosely; the server side is typed end to end.
   { files: ['tests/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
 )

@@ -2,6 +2,8 @@ import express, { type Express, type RequestHandler } from 'express'
 import { createGroupCommit, type GroupCommit } from './db/group-commit.ts'
 import { z } from 'zod'
 import { authenticate } from './auth/actor.ts'
+import { consoleApiRoutes } from './console/api.ts'
+import { consoleRoutes, type CookieSecure } from './console/routes.ts'
 import { errorHandler, HttpError } from './http/errors.ts'
 import { feedbackRoutes } from './feedback/routes.ts'
 import { hotlineRoutes } from './hotline/routes.ts'
@@ -12,7 +14,7 @@ import type { Simulator } from './contract/index.ts'
 import { simulatorRoutes } from './simulator/routes.ts'
 import { ticketRoutes } from './tickets/routes.ts'
 
-export type AppOptions = { bodyLimit: string; simulator?: () => Simulator | null }
+export type AppOptions = { bodyLimit: string; simulator?: () => Simulator | null; cookieSecure?: CookieSecure }
 
 export function createApp(s: Services, opts: AppOptions): Express {
   z.config(z.locales.zhCN())
@@ -27,16 +29,18 @@ export function createApp(s: Services, opts: AppOptions): Express {
   })
 
   app.use(simulatorRoutes(opts.simulator ?? (() => null)))
+  app.use(consoleRoutes(s, opts.cookieSecure))
 
   const api = express.Router()
   api.use(express.json({ limit: opts.bodyLimit }))
   api.use(durableAnswers(createGroupCommit(s.db), s.log))
-  api.use(authenticate(s.tokens, s.people, s.bots))
+  api.use(authenticate(s.tokens, s.people, s.bots, s.sessions))
   api.use(ticketRoutes(s))
   api.use(outboxRoutes(s.outbox, s.clock))
   api.use(hotlineRoutes(s.createTicket, s.store))
   api.use(registryRoutes(s))
   api.use(feedbackRoutes(s.db, s.rooms, s.clock))
+  api.use(consoleApiRoutes(s))
   api.use((req) => { throw new HttpError(404, 'not_found', `没有这个接口：${req.method} ${req.path}`, null) })
   app.use('/api', api)
 

@@ -1,6 +1,7 @@
 import type { Db } from './db/open.ts'
 import type { Logger } from './log.ts'
 import { createTokens } from './auth/tokens.ts'
+import { createSessions } from './console/sessions.ts'
 import { createOutbox } from './outbox/store.ts'
 import { createAreas } from './registry/areas.ts'
 import { createBots } from './registry/bots.ts'
@@ -31,6 +32,7 @@ export function createServices({ db, log, clock, adminToken, filesDir }: Service
   const deps = { db, store, people, rooms, areas, settings, outbox, addressing, view, clock, log }
   return {
     ...deps, bots, tokens,
+    sessions: createSessions(db, clock),
     attachments: createAttachments(db, filesDir),
     createTicket: createTicketCreator(deps),
     actions: createTicketActions(deps),

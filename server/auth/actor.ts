@@ -4,6 +4,7 @@ import type { Bot, OnBehalfOf, PersonRecord } from '../contract/index.ts'
 import type { Tokens } from './tokens.ts'
 import type { People } from '../registry/people.ts'
 import type { Bots } from '../registry/bots.ts'
+import { sameSecret, sessionCookie, type Sessions } from '../console/sessions.ts'
 
 /** Who is calling: the root admin, a registered person, a bot account, or the 12345 hotline link. */
 export type Caller =
@@ -21,10 +22,26 @@ declare module 'express-serve-static-core' {
   interface Request { caller?: Caller }
 }
 
-export function authenticate(tokens: Tokens, people: People, bots: Bots) {
+/**
+ * A bearer token, or else the console's session cookie. A session stands for its person exactly as their token
+ * would; since browsers send cookies on their own, every non-GET with the cookie must echo the session's CSRF token.
+ */
+export function authenticate(tokens: Tokens, people: People, bots: Bots, sessions?: Sessions) {
   return (req: Request, _res: Response, next: NextFunction) => {
     const header = req.get('authorization') ?? ''
     const match = /^Bearer\s+(\S+)$/i.exec(header)
+    const cookie = !header && sessions ? sessionCookie(req) : null
+    if (cookie && sessions) {
+      const session = sessions.get(cookie)
+      const person = session ? people.get(session.personId) : null
+      if (!session || !person?.active) throw new HttpError(401, 'unauthenticated', '登录已过期，请重新登录', 'cookie')
+      if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && !sameSecret(req.get('x-csrf-token') ?? '', session.csrf)) {
+        throw new HttpError(403, 'csrf_failed', '安全校验失败，请刷新页面后重试', 'X-CSRF-Token')
+      }
+      req.caller = { kind: 'person', person }
+      next()
+      return
+    }
     if (!match) throw new HttpError(401, 'unauthenticated', '缺少访问令牌（Authorization: Bearer <令牌>）', 'authorization')
     const record = tokens.verify(match[1]!)
     const caller = record && toCaller(record.kind, record.subject)

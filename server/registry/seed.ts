@@ -8,6 +8,8 @@ import type { Bots } from './bots.ts'
 import type { People } from './people.ts'
 import type { Rooms } from './rooms.ts'
 import type { Settings } from './settings.ts'
+import { hashPassword } from '../console/passwords.ts'
+import type { Sessions } from '../console/sessions.ts'
 
 const County = z.object({
   county: z.object({ code: z.string(), name: z.string() }),
@@ -24,12 +26,14 @@ const County = z.object({
     residents: z.array(z.object({ name: z.string(), contactId: z.string() })).default([]),
   })),
   demoTokens: z.record(z.string(), z.string()).default({}),
+  /** The console password of every demo person (a demo only: real people get theirs from an admin). */
+  demoPassword: z.string().min(8).optional(),
 })
 export type CountyFile = z.infer<typeof County>
 
 export const readCountyFile = (path: string): CountyFile => County.parse(JSON.parse(readFileSync(path, 'utf8')))
 
-type Registry = { db: Db; areas: Areas; people: People; rooms: Rooms; settings: Settings; bots: Bots; tokens: Tokens }
+type Registry = { db: Db; areas: Areas; people: People; rooms: Rooms; settings: Settings; bots: Bots; tokens: Tokens; sessions?: Sessions }
 
 /** Loads a county on first start (an empty database); later starts leave what admins changed alone. */
 export function seedCounty(g: Registry, file: CountyFile, now: string): boolean {
@@ -41,6 +45,9 @@ export function seedCounty(g: Registry, file: CountyFile, now: string): boolean 
     for (const r of file.routing) g.settings.putRouting(r)
     for (const b of file.bots) g.bots.create(b)
     for (const p of file.people) g.people.create({ ...p, roles: p.roles.map((r) => ({ role: r.role, areaCode: r.area, unit: r.unit })) })
+    // One slow hash shared by all demo people: hashing 80 times would slow every start and every test.
+    const demoHash = file.demoPassword && g.sessions ? { hash: hashPassword(file.demoPassword) } : null
+    if (demoHash) for (const p of file.people) g.sessions!.setPassword(p.id, demoHash)
     for (const r of file.rooms) g.rooms.create({ wechatRoomId: r.roomId, topic: r.topic, areaCode: r.area, botId: r.bot, boundAt: r.area ? now : null })
     for (const [subject, token] of Object.entries(file.demoTokens)) {
       const [kind, id]: [TokenKind, string | null] = subject === 'hotline' ? ['hotline', null] : subject.startsWith('bot:') ? ['bot', subject.slice(4)] : ['person', subject]

@@ -260,5 +260,17 @@ export function createTicketActions(deps: TicketDeps) {
     return view(after, now)
   })
 
-  return { act, lookup }
+  /** The actions an actor may take on a ticket as it stands, by the same rules `act` enforces (the console offers only these). */
+  function permitted(actor: Actor, ref: string): ActionName[] {
+    const t = lookup(ref)
+    const now = clock()
+    const ctx: Ctx = { t, actor, now, nowIso: now.toISOString() }
+    const possible: Partial<Record<ActionName, boolean>> = {
+      escalate: t.level !== 'county', dispatch: t.level === 'county' && t.assignee_unit === CENTRE, return: t.escalated_from !== null,
+      verify: t.needs_verification === 1 && t.verified === null, rate: t.rating === null,
+    }
+    return (Object.keys(rules) as ActionName[]).filter((a) => possible[a] !== false && rules[a].from.includes(t.status) && allowed(rules[a].who, ctx))
+  }
+
+  return { act, lookup, permitted }
 }
