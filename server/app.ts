@@ -7,6 +7,7 @@ import { consoleRoutes, type CookieSecure } from './console/routes.ts'
 import { errorHandler, HttpError } from './http/errors.ts'
 import { feedbackRoutes } from './feedback/routes.ts'
 import { hotlineRoutes } from './hotline/routes.ts'
+import { metricsRoutes } from './metrics/routes.ts'
 import { outboxRoutes } from './outbox/routes.ts'
 import { registryRoutes } from './registry/routes.ts'
 import type { Services } from './services.ts'
@@ -40,6 +41,7 @@ export function createApp(s: Services, opts: AppOptions): Express {
   api.use(hotlineRoutes(s.createTicket, s.store))
   api.use(registryRoutes(s))
   api.use(feedbackRoutes(s.db, s.rooms, s.clock))
+  api.use(metricsRoutes(s))
   api.use(consoleApiRoutes(s))
   api.use((req) => { throw new HttpError(404, 'not_found', `没有这个接口：${req.method} ${req.path}`, null) })
   app.use('/api', api)
