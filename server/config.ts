@@ -12,6 +12,8 @@ const ServerEnv = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** The demo runs the bot in the same process on a mock WeChat, with the simulator page; production runs it apart. */
   EMBEDDED_BOT: z.enum(['mock', 'none']).default('mock'),
+  /** The console's session cookie is marked Secure: auto = when the request came over https (directly or via a proxy). */
+  COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
 })
 export type ServerConfig = z.infer<typeof ServerEnv> & { dbFile: string; filesDir: string }
 

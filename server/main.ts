@@ -21,7 +21,7 @@ if (demo && seedCounty(services, demo, new Date().toISOString())) log.info({ cou
 
 let simulator: Simulator | null = null
 let stopBot: (() => Promise<void>) | null = null
-const app = createApp(services, { bodyLimit: config.BODY_LIMIT, simulator: () => simulator })
+const app = createApp(services, { bodyLimit: config.BODY_LIMIT, simulator: () => simulator, cookieSecure: config.COOKIE_SECURE })
 const server = app.listen(config.PORT, config.HOST, () => void started())
 
 async function started() {
@@ -45,6 +45,7 @@ async function started() {
     '',
     '  智能网格员 · 微服务已启动',
     `  村群模拟器：${url}/simulator${simulator ? '' : '（未启用）'}`,
+    `  管理后台：  ${url}/console/${demo?.demoPassword ? `（演示人员密码 ${demo.demoPassword}）` : ''}`,
     `  接口地址：  ${url}/api    健康检查：${url}/healthz`,
     `  数据目录：  ${config.DATA_DIR}`,
     `  管理员令牌：${config.ADMIN_TOKEN ? '（使用环境变量 ADMIN_TOKEN）' : adminToken}`,
