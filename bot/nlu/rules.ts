@@ -8,10 +8,10 @@ const emergencies: Array<[EmergencyKind, RegExp]> = [
   ['drowning', /落水|溺水|掉(进|到)?(了)?(水|河|塘|坑|井|水库|池塘|粪池|渠|沟|江|湖)|淹(着|住|死)了?人?|被水冲走|沉下去|在水里扑腾/],
   ['violence', /砍人|杀人|捅人|捅了|持(刀|械)|拿(着)?[砍菜长尖]?刀|(砍刀|菜刀|匕首|钢管|棍棒).{0,6}(打|砍|追|冲|砸)|动刀|砸(车|店|窗户?)|拿(着)?(棍|斧|铁锹|锄头)(子)?打|打(死|伤)人|往死里打|打得?(头破血流|流血|满脸是血)|打起来了|在打人|打老婆|打孩子|家暴|砸门|抢劫|绑架/],
   ['gas', /(煤气|燃气|天然气|液化气|沼气)(罐)?(子)?(泄漏|泄露|漏了|漏气|呲呲|嘶嘶|味(道)?很?(大|重|浓))|闻到(一股)?(煤气|燃气|天然气|液化气)|漏气了/],
-  ['accident', /(桥|路|房|墙|楼梯|楼板|屋顶)(面|子)?(塌|倒)了.{0,10}(车|人|下不来|出不来)|(车|人).{0,4}掉(下去|进)|(塔吊|脚手架|吊车|大棚|屋顶|房梁)(倒|塌|砸)|(地窖|粪池|沼气池|井)里.{0,10}(没上来|没动静|晕)|没上来|被(困|压|埋)在|电线.{0,8}(冒火|打火|掉在水|掉地上)|地面?(裂开|陷下去|往下陷|塌陷)|放火|纵火|被狗咬.{0,6}(孩子|娃|流血)|马蜂.{0,8}(蛰|叮)|煤(炉|气)中毒|(头晕|恶心).{0,6}(煤炉|炉子)|车.{0,4}翻(了|到沟)|车祸|撞(人|车|了人|倒了?人|死)|翻车|(被|让)车(给)?撞|触电|电(倒|死|着)了?人?|(房|墙|屋顶|楼)(子)?(塌|倒)了?.{0,6}(压|砸)|压(住|在下面|死)了?人|坠楼|跳楼|跳河|摔(下来|下去).{0,6}(不动|昏|流血)|爆炸|炸了/],
+  ['accident', /(桥|路|房|墙|楼梯|楼板|屋顶)(面|子)?(塌|倒)了.{0,10}(车|人|下不来|出不来)|(车|人).{0,4}掉(下去|进)|(塔吊|脚手架|吊车|大棚|屋顶|房梁)(倒|塌|砸)|(地窖|粪池|沼气池|井)里.{0,10}(没上来|没动静|晕)|没上来|被(困|压|埋)在|电线.{0,8}(冒火|打火|掉在水|掉地上)|地面?(裂开|陷下去|往下陷|塌陷)|放火|纵火|被狗咬.{0,6}(孩子|娃|流血)|马蜂.{0,8}(蛰|叮)|煤(炉|气)中毒|(头晕|恶心).{0,6}(煤炉|炉子)|车.{0,4}翻(了|到沟)|车祸|撞(人|车|了人|倒了?人|死)|翻车|(被|让)车(给)?撞(?!歪|坏|断|弯|瘪|倒了?(杆|牌|墙|树))|触电|电(倒|死|着)了?人?|(房|墙|屋顶|楼)(子)?(塌|倒)了?.{0,6}(压|砸)|压(住|在下面|死)了?人|坠楼|跳楼|跳河|摔(下来|下去).{0,6}(不动|昏|流血)|爆炸|炸了/],
   ['medical', /要生了|羊水破|早产|难产|晕倒|昏倒|昏迷|不省人事|叫不醒|没(了)?(呼吸|气|心跳)|口吐白沫|抽搐|喝(了)?(农)?药|吃(了)?(老鼠药|安眠药|农药)|误(吃|服|喝)|(吞|吃)了.{0,6}(药片|药丸|一板|一瓶)|中毒|上吐下泻|大出血|(心口|胸口)(疼|痛)|喘不上气|说不出话|嘴歪|心脏病(犯|发)|脑(出血|梗)|中风|快不行了|(要|想)(跳楼|跳河|喝药|寻死)/],
   // A person gone, not a thing: "俺家羊不见了" is for the grid worker, not for 110.
-  ['missing', /走(丢|失)|失踪|(人|孩子|娃|小孩|老人|老太太?|老头|老爷子|闺女|儿子|俺娘|俺爹|我妈|我爸|奶奶|爷爷|姥姥|姥爷)(不见了|丢了|没(回|影)|找不(到|着)了)|(被|让)人?(拐|抱|抢)走|拐走|找不(到|着)(人|孩子|娃|老人|俺娘|俺爹|我妈|我爸)|一夜没回/],
+  ['missing', /走(丢|失)|失踪|(人|孩子|娃|小孩|老人|老太太?|老头|老爷子|闺女|儿子|俺娘|俺爹|我妈|我爸|奶奶|爷爷|姥姥|姥爷)(不见了|丢了|没(回|影)|找不(到|着)了)|(被|让)人?(拐|抱|抢)走|拐走|找不(到|着)(孩子|娃|老人|俺娘|俺爹|我妈|我爸)|找不(到|着)人了|一夜没回/],
   ['flood', /(水库|大坝|河堤|堤坝|堤)(在)?(往外)?(溢|漫|渗|冒水|决|管涌)|洪水|发大水|决堤|决口|溃堤|漫堤|溃坝|山洪|泥石流|塌方|水往.{0,4}(村|屋|家)?里?(灌|冲|涌)|河水(漫|涨)|水漫(进|过)|(房|屋|家)里(进|淹)水|淹(了|到)(房|屋|家|村|路)/],
 ]
 /** Words that point at danger but also turn up in daily talk: an emergency only with an alarm or the model's agreement. */
@@ -21,17 +21,24 @@ const weak: Array<[EmergencyKind, RegExp]> = [
   ['violence', /打起来了|打架|动手了/],
   ['accident', /摔(倒|下来)了|撞了/],
 ]
-const alarm = /救命|快来人|快救|来人啊|快报警|打(110|119|120)|报警了?没|快(来|去)/
+const alarm = /救命|快来人|快救|来人啊|快报警|打(110|119|120)|报警了?没|快(来|去)(?!领|看|买|抢|尝|拿|吃|玩|瞧|围观)/
 
 /** Not a request for help now: past and fixed, somewhere else, or a reminder. */
 const settled = /(已经|早就?|都)(修好|弄好|处理好?|解决|灭了|扑灭|救上来|找到|没事)|没事了|虚惊一场|灭掉了|找着了|救上来了/
 const media = /电视(上|里)|新闻|网上|抖音|快手|视频(里|上)|朋友圈|报纸/
-const elsewhere = new RegExp(`${media.source}|听说|据说|外地(有|发生|出)|别的(村|地方)(有|发生|出)|隔壁县`)
+const elsewhere = new RegExp(`${media.source}|听说|据说|外地(有|发生|出)|别的(村|地方)(有|发生|出)|(隔壁|邻|外)(省|县|市)|国外`)
 const reminder = /演习|演练|(防|预防)(溺水|火灾|火|电信诈骗)|注意(防火|安全|防溺水)|消防(知识|安全|培训|宣传)|安全(教育|提醒|知识)|严禁|不要(下河|玩火|游泳)|提醒大家/
 const howTo = /怎么办|如何|咋办|应该怎么|要注意什么|(万一|如果|要是)/
 const joking = /哈哈|😂|🤣|笑死|开玩笑|逗你|[吧啦]～|表情/
 /** Figures of speech and denials: 嘴都快着火了, 不是真着火, 还以为着火了, 其实是. */
-const figurative = /(都|快|要|都快|都要|简直)(着火|起火|冒烟|烧起来|炸)|不是(真)?(着火|起火|出事)|以为.{0,6}(着火|起火|出事|失踪)|其实(是|没)|火得/
+const figurative = /(都|快|要|都快|都要|简直|太|超|老)(着火|起火|冒烟|烧起来|炸)|不是(真)?(着火|起火|出事)|以为.{0,6}(着火|起火|出事|失踪)|其实(是|没)|火得|原来是|(玩|打)游戏|游戏里|演戏|拍(视频|戏)|电视剧/
+/** Long ago: 年轻时候那场大水, 小时候有人掉井里. */
+const longAgo = /(年轻|小)(的)?时候|那年|当年|那会儿?|早些年|前些年|几十年前|老早以前/
+const now = /现在|正在|刚才|刚刚|这会儿|眼下/
+/** A danger feared, not happening: 怕着火, 担心漏电电着小孩, 万一掉下去. */
+const hazard = /(?<!怕是)(怕|担心|生怕|容易|万一|小心|恐怕|迟早|早晚)[^，。！!]{0,8}(着火|起火|失火|漏电|电着|电到|触电|掉(进|下|到)|淹|砸|塌|出事|出人命)/
+/** Animals and games fight too: 俺家狗跟人家狗打起来了, 打水仗. */
+const notPeople = /(狗|猫|鸡|鸭|鹅|牛|羊|猪)[^，。]{0,8}打起来|打(水仗|雪仗|牌|麻将|扑克|球)/
 
 export type Danger = { kind: EmergencyKind; alarm: boolean; strong: boolean } | null
 
@@ -43,11 +50,15 @@ export function detectEmergency(text: string): Danger {
   const strong = emergencies.find(([, re]) => re.test(text))
   const hit = strong ?? weak.find(([, re]) => re.test(text))
   const loud = alarm.test(text)
-  if (!hit) return loud ? { kind: 'accident', alarm: true, strong: false } : null
-  if (!loud && [settled, elsewhere, reminder, joking, figurative].some((re) => re.test(text))) return null
+  const unreal = isUnreal(text)
+  if (!hit) return loud && !unreal ? { kind: 'accident', alarm: true, strong: false } : null
+  if (!loud && (unreal || [settled, elsewhere, reminder, hazard].some((re) => re.test(text)))) return null
   if (!loud && howTo.test(text) && !/了[!！。]?$/.test(text)) return null
   return { kind: hit[0], alarm: loud, strong: strong !== undefined }
 }
+
+/** Not a real danger now: a joke, a figure of speech, a game, animals, or a story from long ago. */
+export const isUnreal = (text: string) => [joking, figurative, notPeople].some((re) => re.test(text)) || (longAgo.test(text) && !now.test(text))
 
 /** A problem that is already solved, or something seen in the news: nothing to file. */
 export const isSettledOrElsewhere = (text: string) => settled.test(text) || media.test(text)

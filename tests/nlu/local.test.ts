@@ -98,3 +98,37 @@ describe('what it pulls out', () => {
     expect(c(text)).toEqual(c(text))
   })
 })
+
+describe('danger words that are not a danger now', () => {
+  it.each([
+    '救命 这个月的话费又超了 😂',
+    '俺孙子玩游戏喊救命 原来是打怪呢',
+    '俺奶奶说她小时候村里发大水 水都淹到窗户了',
+    '隔壁省有座桥塌了 看着真吓人',
+    '俺家的大黄跟邻居家的狗打起来了 咬掉一撮毛',
+    '快来看 村口的荷花开了',
+    '这个舞最近太着火了 广场上都在跳',
+  ])('chatter, not an emergency: %s', (text) => {
+    expect(c(text).intent).not.toBe('emergency')
+  })
+
+  it.each([
+    ['麦秸垛堆在电线杆底下 风一大怕着火 能不能叫人挪挪', 'safety'],
+    ['电线耷拉到路边了 担心电着过路的娃 找人来弄弄吧', 'infrastructure'],
+  ])('a feared danger is an appeal to act on, not an alarm: %s', (text, category) => {
+    const u = c(text)
+    expect(u.intent).toBe('appeal')
+    expect(u.category).toBe(category)
+  })
+
+  it.each([
+    '水表那找不着人 打了三回电话',
+    '村里的宣传栏让车撞歪了 能不能扶正',
+  ])('a complaint that only sounds like one is not an emergency: %s', (text) => {
+    expect(c(text).intent).not.toBe('emergency')
+  })
+
+  it('still sounds the alarm when the danger is now, even in a story-like message', () => {
+    expect(c('俺爹说那年也淹过 现在河水又漫进村里了 快来人').intent).toBe('emergency')
+  })
+})
