@@ -8,6 +8,7 @@ import { errorHandler, HttpError } from './http/errors.ts'
 import { feedbackRoutes } from './feedback/routes.ts'
 import { hotlineRoutes } from './hotline/routes.ts'
 import { metricsRoutes } from './metrics/routes.ts'
+import { noticeRoutes } from './notices/routes.ts'
 import { outboxRoutes } from './outbox/routes.ts'
 import { registryRoutes } from './registry/routes.ts'
 import type { Services } from './services.ts'
@@ -43,6 +44,7 @@ export function createApp(s: Services, opts: AppOptions): Express {
   api.use(feedbackRoutes(s.db, s.rooms, s.clock))
   api.use(metricsRoutes(s))
   api.use(consoleApiRoutes(s))
+  api.use(noticeRoutes(s.notices, s.clock))
   api.use((req) => { throw new HttpError(404, 'not_found', `没有这个接口：${req.method} ${req.path}`, null) })
   app.use('/api', api)
 

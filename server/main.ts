@@ -23,6 +23,7 @@ let simulator: Simulator | null = null
 let stopBot: (() => Promise<void>) | null = null
 const app = createApp(services, { bodyLimit: config.BODY_LIMIT, simulator: () => simulator, cookieSecure: config.COOKIE_SECURE })
 const server = app.listen(config.PORT, config.HOST, () => void started())
+services.jobs.start(services.clock)
 
 async function started() {
   const url = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`
@@ -68,6 +69,7 @@ async function stop(signal: string) {
   stopping = true
   log.info({ signal }, 'shutting down')
   setTimeout(() => process.exit(1), 15_000).unref()
+  await services.jobs.stop()
   await stopBot?.().catch((err: unknown) => log.error({ err }, 'bot stop failed'))
   server.close(() => {
     db.close()

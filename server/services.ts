@@ -1,6 +1,9 @@
 import type { Db } from './db/open.ts'
 import type { Logger } from './log.ts'
 import { createTokens } from './auth/tokens.ts'
+import { createJobs } from './jobs/index.ts'
+import { createNotices } from './notices/service.ts'
+import { createNoticeStore } from './notices/store.ts'
 import { createSessions } from './console/sessions.ts'
 import { createOutbox } from './outbox/store.ts'
 import { createAreas } from './registry/areas.ts'
@@ -30,12 +33,15 @@ export function createServices({ db, log, clock, adminToken, filesDir }: Service
   const addressing = createAddressing({ rooms, bots, areas, store })
   const view = createView(people, settings)
   const deps = { db, store, people, rooms, areas, settings, outbox, addressing, view, clock, log }
+  const notices = createNotices({ db, store: createNoticeStore(db), areas, rooms, bots, outbox, log: log.child({ module: 'notices' }) })
   return {
     ...deps, bots, tokens,
     sessions: createSessions(db, clock),
     attachments: createAttachments(db, filesDir),
     createTicket: createTicketCreator(deps),
     actions: createTicketActions(deps),
+    notices,
+    jobs: createJobs({ ...deps, bots, notices }),
   }
 }
 export type Services = ReturnType<typeof createServices>

@@ -149,10 +149,10 @@ export const actionBodies = {
 export type ActionName = keyof typeof actionBodies
 export const ActionName = z.enum(Object.keys(actionBodies) as [ActionName, ...ActionName[]])
 export type ActionBody<A extends ActionName> = z.infer<(typeof actionBodies)[A]>
-export const actionLabels: Record<ActionName | 'create' | 'link' | 'close' | 'attach', string> = {
+export const actionLabels: Record<ActionName | 'create' | 'link' | 'close' | 'attach' | 'overdue', string> = {
   create: '上报', accept: '受理', note: '进展', resolve: '办结', escalate: '上报', dispatch: '分拨', return: '退回',
   verify: '核验', rate: '评价', reopen: '发回重办', reject: '不予受理', cancel: '撤回', extend: '延期', transfer: '转派',
-  link: '合并', close: '结案', attach: '补充材料', supplement: '补充说明',
+  link: '合并', close: '结案', attach: '补充材料', supplement: '补充说明', overdue: '超期',
 }
 
 export const TicketResult = z.object({ ticket: Ticket })

@@ -14,6 +14,8 @@ export type OutboxDraft = {
   priority: number
   ticketId: number | null
   dedupeKey: string
+  /** Not handed to a bot before this time (notices to many groups are spaced out). */
+  notBefore?: string | null
 }
 
 type Row = {
@@ -26,13 +28,13 @@ type Row = {
 export const PRIORITY = { urgent: 0, normal: 1, notice: 2 } as const
 
 export function createOutbox(db: Db) {
-  const insert = db.prepare(`INSERT OR IGNORE INTO outbox (bot_id, kind, room_id, person_id, contact_id, to_name, mention, text, priority, ticket_id, dedupe_key, created_at)
-    VALUES (@botId, @kind, @roomId, @personId, @contactId, @toName, @mention, @text, @priority, @ticketId, @dedupeKey, @createdAt)`)
-  const pending = db.prepare<[string, string, number], Row>(`
+  const insert = db.prepare(`INSERT OR IGNORE INTO outbox (bot_id, kind, room_id, person_id, contact_id, to_name, mention, text, priority, ticket_id, dedupe_key, created_at, not_before)
+    VALUES (@botId, @kind, @roomId, @personId, @contactId, @toName, @mention, @text, @priority, @ticketId, @dedupeKey, @createdAt, @notBefore)`)
+  const pending = db.prepare<[string, string, string, number], Row>(`
     SELECT o.id, o.kind, o.room_id, r.wechat_room_id, r.topic, o.contact_id, o.to_name, o.mention, o.text, o.priority,
            t.no AS ticket_no, o.created_at, o.attempts
     FROM outbox o LEFT JOIN rooms r ON r.id = o.room_id LEFT JOIN tickets t ON t.id = o.ticket_id
-    WHERE o.bot_id = ? AND o.acked_at IS NULL AND (o.lease_until IS NULL OR o.lease_until < ?)
+    WHERE o.bot_id = ? AND o.acked_at IS NULL AND (o.lease_until IS NULL OR o.lease_until < ?) AND (o.not_before IS NULL OR o.not_before <= ?)
     ORDER BY o.priority, o.id LIMIT ?`)
   const lease = db.prepare('UPDATE outbox SET lease_until = ?, attempts = attempts + 1 WHERE id = ?')
   const ack = db.prepare('UPDATE outbox SET acked_at = ? WHERE id = ? AND bot_id = ? AND acked_at IS NULL')
@@ -40,11 +42,11 @@ export function createOutbox(db: Db) {
 
   return {
     add(d: OutboxDraft, now: string): void {
-      insert.run({ ...d, mention: JSON.stringify(d.mention), createdAt: now })
+      insert.run({ ...d, mention: JSON.stringify(d.mention), createdAt: now, notBefore: d.notBefore ?? null })
     },
     /** Hands out unacknowledged messages and hides them for the lease; unacked ones come back after it (at-least-once). */
     lease: db.transaction((botId: string, limit: number, leaseSeconds: number, now: Date): OutboxMessage[] => {
-      const rows = pending.all(botId, now.toISOString(), limit)
+      const rows = pending.all(botId, now.toISOString(), now.toISOString(), limit)
       const until = new Date(now.getTime() + leaseSeconds * 1000).toISOString()
       for (const r of rows) lease.run(until, r.id)
       return rows.map((r): OutboxMessage => ({
