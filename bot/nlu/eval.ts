@@ -1,9 +1,10 @@
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { Intent, type Understanding } from '../../server/contract/index.ts'
 import { createLocalEngine } from './local.ts'
 import { readExamples, type Example } from './model.ts'
 
-// `npm run eval`: the local engine, trained on data/nlu/train, measured on data/nlu/eval, which training never sees.
+// `npm run eval`: the local engine, trained on data/nlu/train, measured on sets that training never sees.
 
 const evalDir = join(import.meta.dirname, '../../data/nlu/eval')
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`
@@ -14,6 +15,7 @@ export type IntentReport = {
   macroF1: number
   confusion: Record<string, Record<string, number>>
   categoryAccuracy: number
+  categoryAccuracyWhenAppeal: number
   misses: Array<{ text: string; gold: string; got: string; confidence: number }>
 }
 
@@ -35,44 +37,64 @@ export function scoreIntents(examples: Example[], predicted: Understanding[]): I
     perIntent, confusion,
     macroF1: present.reduce((a, l) => a + perIntent[l]!.f1, 0) / present.length,
     categoryAccuracy: appeals.filter(([e, p]) => p.category === e.category).length / Math.max(1, appeals.length),
+    categoryAccuracyWhenAppeal: appeals.filter(([e, p]) => p.intent === 'appeal' && p.category === e.category).length / Math.max(1, appeals.filter(([, p]) => p.intent === 'appeal').length),
     misses: examples.map((e, i) => ({ text: e.text, gold: e.intent, got: predicted[i]!.intent, confidence: predicted[i]!.confidence }))
       .filter((m) => m.gold !== m.got)
       .sort((a, b) => (b.gold === 'emergency' ? 1 : 0) - (a.gold === 'emergency' ? 1 : 0) || b.confidence - a.confidence),
   }
 }
 
+/**
+ * Two sets, both never trained on: data/nlu/eval, whose misses the team has read to improve the rules (so it
+ * flatters them a little), and data/nlu/holdout, written separately and only ever scored.
+ */
+const sets = [
+  { dir: evalDir, name: '评测集 data/nlu/eval（训练从不使用；误判曾用于改进规则）' },
+  { dir: join(import.meta.dirname, '../../data/nlu/holdout'), name: '留出集 data/nlu/holdout（训练和调参都从不使用，只用来打分）' },
+]
+
 function main() {
   const engine = createLocalEngine()
+  const size = engine.size()
+  const out: string[] = [`本地引擎：训练样本 ${size.examples} 条，词表 ${size.vocabulary}`, '']
+  for (const set of sets.filter((x) => existsSync(join(x.dir, 'village.jsonl')))) out.push(...reportSet(engine, set.dir, set.name))
+  process.stdout.write(`${out.join('\n')}\n`)
+}
+
+function reportSet(engine: ReturnType<typeof createLocalEngine>, dir: string, name: string): string[] {
   const run = (file: string) => {
-    const examples = readExamples(join(evalDir, file))
+    const examples = readExamples(join(dir, file))
     return { examples, predicted: examples.map((e) => engine.classify(e.text)) }
   }
   const village = run('village.jsonl')
   const r = scoreIntents(village.examples, village.predicted)
-  const size = engine.size()
-  const out: string[] = [`本地引擎：训练样本 ${size.examples} 条，词表 ${size.vocabulary}；评测集 data/nlu/eval（训练从不使用）`, '']
-  out.push(`村群口语（village.jsonl，${village.examples.length} 条）`)
+  const out: string[] = [`==== ${name} ====`, `村群口语（village.jsonl，${village.examples.length} 条）`]
   out.push(`${'intent'.padEnd(10)}${pad('precision', 10)}${pad('recall', 8)}${pad('F1', 8)}${pad('n', 6)}`)
   for (const [l, m] of Object.entries(r.perIntent)) out.push(`${l.padEnd(10)}${pad(pct(m.precision), 10)}${pad(pct(m.recall), 8)}${pad(pct(m.f1), 8)}${pad(m.support, 6)}`)
   out.push(`意图 macro-F1：${r.macroF1.toFixed(3)}（目标 ≥0.92）`)
   const em = r.perIntent.emergency!
   out.push(`紧急：召回 ${pct(em.recall)}（目标 100%），精确率 ${pct(em.precision)}（目标 ≥90%）`)
-  out.push(`诉求的分类准确率：${pct(r.categoryAccuracy)}（目标 ≥88%）`, '')
+  out.push(`诉求的分类准确率：${pct(r.categoryAccuracy)}（目标 ≥88%；意图认错的诉求算分类错）`)
+  out.push(`  其中被认成诉求的那些，分类准确率：${pct(r.categoryAccuracyWhenAppeal)}`, '')
   out.push('混淆矩阵（行：标注，列：识别）')
   const labels = Object.keys(r.confusion)
   out.push(`${''.padEnd(10)}${labels.map((l) => pad(l.slice(0, 8), 9)).join('')}`)
   for (const g of labels) out.push(`${g.padEnd(10)}${labels.map((p) => pad(r.confusion[g]![p]!, 9)).join('')}`)
-  const formal = run('formal.jsonl')
-  const notChatter = formal.predicted.filter((p) => p.intent !== 'chatter').length / formal.predicted.length
+  out.push('')
+  if (existsSync(join(dir, 'formal.jsonl'))) {
+    const formal = run('formal.jsonl')
+    const notChatter = formal.predicted.filter((p) => p.intent !== 'chatter').length / formal.predicted.length
+    out.push(`正式来信（formal.jsonl，${formal.examples.length} 条）未被当作闲聊：${pct(notChatter)}（目标 ≥95%）`)
+  }
   const social = run('social.jsonl')
   const tickets = social.predicted.filter((p) => p.intent === 'appeal' || p.intent === 'emergency').length / social.predicted.length
-  out.push('', `正式来信（formal.jsonl，${formal.examples.length} 条）未被当作闲聊：${pct(notChatter)}（目标 ≥95%）`)
   out.push(`日常闲聊（social.jsonl，${social.examples.length} 条）被立成工单：${pct(tickets)}（目标 ≤2%）`, '')
   out.push('最严重的误判（紧急优先，其次按把握排序）：')
   for (const m of r.misses.slice(0, 15)) out.push(`  ${m.gold} → ${m.got}（${m.confidence.toFixed(2)}）${m.text}`)
   const socialMisses = social.examples.filter((_, i) => ['appeal', 'emergency'].includes(social.predicted[i]!.intent)).slice(0, 5)
   for (const e of socialMisses) out.push(`  chatter → ticket  ${e.text}`)
-  process.stdout.write(`${out.join('\n')}\n`)
+  out.push('')
+  return out
 }
 
 if (process.argv[1]?.endsWith('eval.ts')) main()
