@@ -47,7 +47,7 @@ const sumsSql = (key: string, where: string) => `
     TOTAL(ev.late_accepts) AS lateAccepts,
     TOTAL(s.v AND (s.late_accept = 1 OR s.late_resolve = 1 OR (s.status = 'reported' AND s.accept_due_at < @now)
       OR (s.open AND s.resolve_due_at < @now))) AS overdue,
-    TOTAL(CASE WHEN s.v AND s.res THEN (julianday(s.resolved_at) - julianday(s.created_at)) * 24 END) AS resolveHours,
+    TOTAL(CASE WHEN s.v AND s.res THEN (unixepoch(s.resolved_at) - unixepoch(s.created_at)) / 3600.0 END) AS resolveHours,
     TOTAL(ev.rated) AS rated,
     TOTAL(ev.satisfied) AS satisfied,
     TOTAL(s.v AND s.resolved_at IS NOT NULL) AS everResolved,
