@@ -26,6 +26,13 @@ export const Passage = z.object({
 })
 export type Passage = z.infer<typeof Passage>
 
+/** What holds in a deployment's region: Xinyang lies in Henan, so Henan's rules hold there as well. */
+export const regionsInForce: Record<Region, readonly Region[]> = {
+  xinyang: ['xinyang', 'henan'],
+  henan: ['henan'],
+  haimen: ['haimen'],
+}
+
 export interface DocumentMeta {
   /** Seed file name, e.g. `000_1f6d70ca075e704b.txt`. */
   file: string
