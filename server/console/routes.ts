@@ -1,6 +1,9 @@
 import express, { Router, type Request, type Response } from 'express'
 import { join } from 'node:path'
-import { ChangePassword, Login, roleLabels, type ConsoleSession, type ConsoleUser, type PersonRecord } from '../contract/index.ts'
+import {
+  actionLabels, areaKindLabels, categoryLabels, ChangePassword, levelLabels, Login, moduleLabels, ratingLabels, rejectReasonLabels, roleLabels, statusLabels,
+  type ConsoleSession, type ConsoleUser, type PersonRecord,
+} from '../contract/index.ts'
 import { HttpError } from '../http/errors.ts'
 import type { Areas } from '../registry/areas.ts'
 import type { People } from '../registry/people.ts'
@@ -48,6 +51,10 @@ export function consoleRoutes(d: Deps, secure: CookieSecure = 'auto'): Router {
 
   r.get('/console', (req, res, next) => (req.originalUrl === '/console' ? res.redirect(301, '/console/') : next()))
   r.get('/console/vendor/chart.umd.js', (_req, res) => res.type('js').sendFile(chartJs))
+  // The Chinese labels of the contract, as a module the pages import: one source for server and browser.
+  const labels = Object.entries({ statusLabels, categoryLabels, levelLabels, actionLabels, roleLabels, moduleLabels, ratingLabels, rejectReasonLabels, areaKindLabels })
+    .map(([k, v]) => `export const ${k} = ${JSON.stringify(v)}`).join('\n')
+  r.get('/console/labels.js', (_req, res) => res.type('js').send(labels))
   r.use('/console', express.static(publicDir, { index: 'index.html', maxAge: 0 }))
 
   r.post('/console/login', express.json({ limit: '4kb' }), async (req, res) => {

@@ -149,7 +149,9 @@ export function registryRoutes(g: Registry): Router {
       requireAdmin(req, patch.areaCode, 'areaCode')
     }
     if (patch.botId && !g.bots.get(patch.botId)) throw new HttpError(422, 'unknown_bot', `机器人 ${patch.botId} 不存在`, 'botId')
-    requireAdmin(req, room.areaCode ?? countyCode())
+    // An unbound room may be claimed by an admin of the area it is bound to (as "@小微 绑定网格" allows in the group);
+    // a bound room belongs to its area's admins.
+    if (room.areaCode || !patch.areaCode) requireAdmin(req, room.areaCode ?? countyCode())
     const bound = patch.areaCode !== undefined && patch.areaCode !== room.areaCode
     const next = { ...room, ...patch, boundAt: bound ? (patch.areaCode ? now() : null) : room.boundAt }
     g.rooms.save(next)

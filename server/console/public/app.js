@@ -142,7 +142,8 @@ async function route() {
   if (!session) return
   const main = document.getElementById('page')
   if (!main) return
-  const parts = (location.hash.replace(/^#\/?/, '') || 'tickets').split('/').map(decodeURIComponent)
+  // '#/name/param?query': the query belongs to the page (filters), the path picks it.
+  const parts = (location.hash.replace(/^#\/?/, '').split('?')[0] || 'tickets').split('/').map(decodeURIComponent)
   const [name, ...params] = parts
   if (!/^[a-z]+$/.test(name)) { location.hash = '#/tickets'; return }
   for (const a of document.querySelectorAll('[data-nav]')) a.classList.toggle('active', a.dataset.nav === (PARENT[name] ?? name))
