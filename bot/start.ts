@@ -1,6 +1,7 @@
 import type { Logger } from 'pino'
 import { createServerClient } from './clients/server-client.ts'
 import type { BotConfig } from './config.ts'
+import { createServerAsk, createRewrite } from './nlu/ask.ts'
 import { createClassifier } from './nlu/engine.ts'
 import { createConversations, createDirectory } from './pipeline/directory.ts'
 import { openJournal } from './pipeline/journal.ts'
@@ -29,7 +30,10 @@ export async function startBot(config: BotConfig, log: Logger, world?: MockWorld
     onError: (err, out) => log.warn({ err, roomId: out.roomId, contactId: out.contactId }, 'send failed'),
   })
   const pump = createOutboxPump({ server, sender, log: log.child({ module: 'outbox' }), intervalMs: config.OUTBOX_INTERVAL_MS })
-  const deps = { server, classify: createClassifier(config, log.child({ module: 'nlu' })), directory: createDirectory(server), conversations: createConversations(), botName: config.BOT_NAME }
+  const deps = {
+    server, classify: createClassifier(config, log.child({ module: 'nlu' })), directory: createDirectory(server), conversations: createConversations(), botName: config.BOT_NAME,
+    ask: createServerAsk(server, createRewrite(config, log.child({ module: 'answer' }))),
+  }
   const runner = createRunner({ journal, deps, sender, log: log.child({ module: 'pipeline' }), afterEach: () => pump.kick() })
 
   let status: AccountStatus = { loggedIn: false, error: null }

@@ -7,6 +7,7 @@ import { consoleRoutes, type CookieSecure } from './console/routes.ts'
 import { errorHandler, HttpError } from './http/errors.ts'
 import { feedbackRoutes } from './feedback/routes.ts'
 import { hotlineRoutes } from './hotline/routes.ts'
+import { knowledgeRoutes } from './knowledge/routes.ts'
 import { metricsRoutes } from './metrics/routes.ts'
 import { noticeRoutes } from './notices/routes.ts'
 import { outboxRoutes } from './outbox/routes.ts'
@@ -45,6 +46,7 @@ export function createApp(s: Services, opts: AppOptions): Express {
   api.use(metricsRoutes(s))
   api.use(consoleApiRoutes(s))
   api.use(noticeRoutes(s.notices, s.clock))
+  api.use(knowledgeRoutes({ knowledge: s.knowledge, faq: s.faq, people: s.people, clock: s.clock, region: s.knowledgeRegion }))
   api.use((req) => { throw new HttpError(404, 'not_found', `没有这个接口：${req.method} ${req.path}`, null) })
   app.use('/api', api)
 

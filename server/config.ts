@@ -12,6 +12,8 @@ const ServerEnv = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** The demo runs the bot in the same process on a mock WeChat, with the simulator page; production runs it apart. */
   EMBEDDED_BOT: z.enum(['mock', 'none']).default('mock'),
+  /** Where the deployment is: xinyang answers from the Xinyang and Henan documents, haimen from the Haimen opinion. */
+  KNOWLEDGE_REGION: z.enum(['xinyang', 'henan', 'haimen']).default('xinyang'),
   /** The console's session cookie is marked Secure: auto = when the request came over https (directly or via a proxy). */
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
 })

@@ -2,6 +2,9 @@ import type { Db } from './db/open.ts'
 import type { Logger } from './log.ts'
 import { createTokens } from './auth/tokens.ts'
 import { createJobs } from './jobs/index.ts'
+import { createKnowledge, type Knowledge } from './knowledge/answer.ts'
+import { createFaq } from './knowledge/faq.ts'
+import type { Region } from './knowledge/passage.ts'
 import { createNotices } from './notices/service.ts'
 import { createNoticeStore } from './notices/store.ts'
 import { createSessions } from './console/sessions.ts'
@@ -18,10 +21,14 @@ import { createAddressing } from './tickets/notify.ts'
 import { createTicketStore } from './tickets/store.ts'
 import { createView } from './tickets/view.ts'
 
-export type ServiceOptions = { db: Db; log: Logger; clock: () => Date; adminToken: string; filesDir: string }
+export type ServiceOptions = {
+  db: Db; log: Logger; clock: () => Date; adminToken: string; filesDir: string
+  /** Where the deployment is: only the policy documents in force there are answered from (default xinyang). */
+  knowledgeRegion?: Region
+}
 
 /** Every store and service of the server, built once over the one connection. */
-export function createServices({ db, log, clock, adminToken, filesDir }: ServiceOptions) {
+export function createServices({ db, log, clock, adminToken, filesDir, knowledgeRegion = 'xinyang' }: ServiceOptions) {
   const areas = createAreas(db)
   const people = createPeople(db)
   const rooms = createRooms(db)
@@ -42,6 +49,10 @@ export function createServices({ db, log, clock, adminToken, filesDir }: Service
     actions: createTicketActions(deps),
     notices,
     jobs: createJobs({ ...deps, bots, notices }),
+    faq: createFaq(db),
+    knowledgeRegion,
+    // Built on the first question: loading jieba and indexing the passages takes a moment that most runs never need.
+    knowledge: (() => { let k: Knowledge | null = null; return () => (k ??= createKnowledge({ region: knowledgeRegion })) })(),
   }
 }
 export type Services = ReturnType<typeof createServices>

@@ -1,7 +1,7 @@
 import { Pool } from 'undici'
 import { z } from 'zod'
 import {
-  ApiError, Area, Bot, CreateTicketResult, OutboxBatch, PersonRecord, Room, TicketDetail, TicketPage, TicketResult,
+  ApiError, Area, AskResult, Bot, OpenQuestion, CreateTicketResult, OutboxBatch, PersonRecord, Room, TicketDetail, TicketPage, TicketResult,
   type ActionName, type CreateTicket,
 } from '../../server/contract/index.ts'
 
@@ -66,6 +66,10 @@ export function createServerClient(baseUrl: string, token: string, timeoutMs = 1
     outbox: (limit: number, leaseSeconds: number) => call('GET', `/api/outbox?${q({ limit, leaseSeconds })}`, OutboxBatch),
     ack: (ids: number[]) => call('POST', '/api/outbox/ack', z.object({ acked: z.number() }), { ids }),
     heartbeat: (body: { loggedIn: boolean; error: string | null; contactId?: string }) => call('POST', '/api/bots/heartbeat', Bot, body),
+    ask: (question: string) => call('POST', '/api/knowledge/ask', AskResult, { question }),
+    handOffQuestion: (body: { question: string; wechatRoomId: string | null; roomTopic: string | null; contactId: string; name: string }) =>
+      call('POST', '/api/knowledge/questions', OpenQuestion, body),
+    answerQuestion: (id: number, body: { answer: string; onBehalfOf: { contactId: string } }) => call('POST', `/api/knowledge/questions/${id}/answer`, OpenQuestion, body),
     close: () => pool.close(),
   }
 }

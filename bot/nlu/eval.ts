@@ -3,6 +3,8 @@ import { join } from 'node:path'
 import { Intent, type Understanding } from '../../server/contract/index.ts'
 import { createLocalEngine } from './local.ts'
 import { readExamples, type Example } from './model.ts'
+import { formatAnswerReport, knowledgeEvalDir, readEvalQuestions, scoreAnswers } from './eval-knowledge.ts'
+import { createKnowledge } from '../../server/knowledge/answer.ts'
 
 // `npm run eval`: the local engine, trained on data/nlu/train, measured on sets that training never sees.
 
@@ -58,6 +60,12 @@ function main() {
   const size = engine.size()
   const out: string[] = [`本地引擎：训练样本 ${size.examples} 条，词表 ${size.vocabulary}`, '']
   for (const set of sets.filter((x) => existsSync(join(x.dir, 'village.jsonl')))) out.push(...reportSet(engine, set.dir, set.name))
+  out.push('', '政策问答（本地引擎，地区 xinyang：信阳和河南的文件适用，海门的不适用）')
+  const knowledge = createKnowledge({ region: 'xinyang' })
+  for (const [file, label] of [['dev.jsonl', '调参集 dev'], ['test.jsonl', '留出集 test（不用于调参）']] as const) {
+    const items = readEvalQuestions(join(knowledgeEvalDir, file))
+    out.push(...formatAnswerReport(label, scoreAnswers(items, items.map((q) => knowledge.ask(q.question)))))
+  }
   process.stdout.write(`${out.join('\n')}\n`)
 }
 

@@ -1,5 +1,6 @@
 import type { Room, Ticket, Understanding } from '../../server/contract/index.ts'
 import type { ServerClient } from '../clients/server-client.ts'
+import type { Ask } from '../nlu/ask.ts'
 import type { Classify } from '../nlu/local.ts'
 import { detectEmergency } from '../nlu/rules.ts'
 import { runCommand } from './commands.ts'
@@ -13,6 +14,8 @@ export type Deps = {
   directory: Directory
   conversations: Conversations
   botName: string
+  /** Answers a policy question from the knowledge base, or declines. */
+  ask: Ask
 }
 
 const ratingRe = /^\s*(非常满意|很满意|基本满意|不满意|满意|[123１２３])\s*[，,。.!！]?\s*([\s\S]*)$/
@@ -61,7 +64,7 @@ export async function handleMessage(msg: Inbound, deps: Deps, u: Understanding |
       return fileTicket(msg, deps, u, room)
     }
     case 'status': return [reply(msg, await statusOf(msg, deps))]
-    case 'inquiry': return msg.mentionsBot || u.confidence >= 0.6 ? handOff(msg, deps, room) : []
+    case 'inquiry': return msg.mentionsBot || u.confidence >= 0.6 ? answerInquiry(msg, deps, room) : []
     case 'feedback': {
       const suggestion = !/谢|辛苦|赞|表扬/.test(msg.text)
       await deps.server.feedback({ kind: suggestion ? 'suggestion' : 'thanks', text: msg.text, contactId: msg.talkerId, name: msg.talkerName, wechatRoomId: msg.roomId })
@@ -73,6 +76,7 @@ export async function handleMessage(msg: Inbound, deps: Deps, u: Understanding |
 
 async function handlePrivate(msg: Inbound, deps: Deps, u: Understanding | null): Promise<Outbound[]> {
   const person = await deps.directory.staff(msg.talkerId)
+  if (person && parseAnswerCommand(msg.text)) return answerHandedOff(msg, deps, parseAnswerCommand(msg.text)!)
   if (person) return [reply(msg, await runCommand(msg.text, person, deps.server))]
   const rated = await rateIfAwaited(msg, deps)
   if (rated) return rated
@@ -127,10 +131,39 @@ async function statusOf(msg: Inbound, deps: Deps): Promise<string> {
   return items.length ? replies.statusList(items) : replies.noTickets
 }
 
-async function handOff(msg: Inbound, deps: Deps, room: Room): Promise<Outbound[]> {
+/** A policy question: answered in the group with its source, or handed to the grid worker when the bot does not know. */
+async function answerInquiry(msg: Inbound, deps: Deps, room: Room): Promise<Outbound[]> {
+  const question = msg.text.replace(/@\S+[\s\u2005]/g, '').trim()
+  const a = await deps.ask(question)
+  if (!a.abstained && a.answer) return [reply(msg, a.answer)]
+  return handOff(msg, deps, room, question)
+}
+
+async function handOff(msg: Inbound, deps: Deps, room: Room, question: string): Promise<Outbound[]> {
   const worker = room.areaCode ? await deps.directory.workerFor(room.areaCode) : null
   const out = [reply(msg, replies.handOff(worker?.name ?? null))]
-  if (worker?.contactId) out.push({ contactId: worker.contactId, text: replies.handOffPrivate(room.topic, msg.talkerName, msg.text), priority: 1 })
+  if (!worker?.contactId) return out
+  const q = await deps.server.handOffQuestion({ question, wechatRoomId: msg.roomId, roomTopic: room.topic, contactId: msg.talkerId, name: msg.talkerName })
+  out.push({ contactId: worker.contactId, text: replies.handOffPrivate(room.topic, msg.talkerName, msg.text, q.ok ? q.value.id : null), priority: 1 })
+  return out
+}
+
+/** "入库 Q12 回答…" (or 答复): a grid worker answers a handed-off question. */
+function parseAnswerCommand(text: string): { id: number; answer: string } | null {
+  const m = /^\s*(?:入库|答复)\s*[Qq＃#]?\s*(\d+)\s*[，,：:]?\s*([\s\S]*)$/.exec(text)
+  return m ? { id: Number(m[1]), answer: m[2]!.trim() } : null
+}
+
+/** The worker's answer goes to the resident in the group and into the FAQ, so the bot knows it next time. */
+async function answerHandedOff(msg: Inbound, deps: Deps, cmd: { id: number; answer: string }): Promise<Outbound[]> {
+  if (cmd.answer.length < 2) return [reply(msg, replies.answerMissing(cmd.id))]
+  const r = await deps.server.answerQuestion(cmd.id, { answer: cmd.answer, onBehalfOf: { contactId: msg.talkerId } })
+  if (!r.ok) return [reply(msg, r.message)]
+  const q = r.value
+  const out: Outbound[] = [reply(msg, replies.answerStored(q.id))]
+  if (q.wechatRoomId) {
+    out.push({ roomId: q.wechatRoomId, roomTopic: q.roomTopic ?? undefined, text: replies.answerRelayed(q.question, q.answeredBy ?? '', q.answer ?? ''), mention: q.contactId ? [q.contactId] : undefined, priority: 1 })
+  }
   return out
 }
 

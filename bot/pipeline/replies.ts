@@ -26,7 +26,11 @@ export const replies = {
   linked: (t: Ticket) => `这件事已有工单${t.no}在办，${handler(t)}跟进，结果会一并告诉您。`,
   supplemented: (no: string) => `已补充到工单${no}。`,
   handOff: (worker: string | null) => `这个问题我先转给${worker ? `网格员${worker}` : '网格员'}，会尽快答复您。`,
-  handOffPrivate: (room: string, name: string, text: string) => `【居民咨询】${room} ${name}：${clip(text, 200)}\n请在群里直接答复。`,
+  handOffPrivate: (room: string, name: string, text: string, id: number | null) => `【居民咨询${id ? ` Q${id}` : ''}】${room} ${name}：${clip(text, 200)}\n`
+    + (id ? `回复“入库 Q${id} 您的回答”，我替您在群里答复，并存入问答库，下次直接答。` : '请在群里直接答复。'),
+  answerMissing: (id: number) => `请写上回答，例如：入库 Q${id} 饺子宴每月一次，60岁以上老人都能参加`,
+  answerStored: (id: number) => `已在群里答复咨询Q${id}，并存入问答库。`,
+  answerRelayed: (question: string, by: string, answer: string) => `您问的“${clip(question, 20)}”，${by}答复：${answer}`,
   noTickets: '没查到您反映过的事项。如有问题直接在群里说就行。',
   statusList: (items: Ticket[]) => `您反映的事项：${items.slice(0, 3).map((t) => `${t.no}“${clip(t.summary, 12)}”${statusLabels[t.status].replace(/（.*）/, '')}`).join('；')}`,
   thanks: '谢谢您的肯定，我们接着努力！',

@@ -1,6 +1,7 @@
 // `npm run bench`: runs every benchmark section in order and prints, as the last line of stdout, one JSON object
 // with all their figures. Progress goes to stderr. A section is a module exporting
 // `async function run(): Promise<Record<string, number>>`; add new ones to `sections`.
+import * as ask from './ask.ts'
 import * as classify from './classify.ts'
 import * as pipeline from './pipeline.ts'
 import * as tickets from './tickets.ts'
@@ -11,6 +12,7 @@ const sections: Section[] = [
   { name: 'tickets', run: tickets.run },
   { name: 'pipeline', run: pipeline.run },
   { name: 'classify', run: classify.run },
+  { name: 'ask', run: ask.run },
 ]
 
 /** Rounds by the figure's unit, read from its name: rates to integers, ms to 2 decimals, MB to 1 decimal. */
