@@ -54,7 +54,7 @@ function roomsPane(ctx, rooms, areas, byCode, pathOf, adminOver, bots) {
       h('td', { 'data-label': '绑定' }, r.areaCode ? pathOf(r.areaCode) : h('span', { class: 'tag red' }, '未绑定')),
       h('td', { 'data-label': '机器人' }, botName.get(r.botId) ?? '—'),
       h('td', { 'data-label': '最近消息' }, when(r.lastSeenAt)),
-      h('td', { 'data-label': '操作' }, targets.length ? h('div', { class: 'row' }, pick, save) : h('span', { class: 'muted' }, '仅管理员可绑定')))
+      h('td', { 'data-label': '操作' }, targets.length && (!r.areaCode || adminOver(r.areaCode)) ? h('div', { class: 'row' }, pick, save) : h('span', { class: 'muted' }, '仅本辖区管理员可绑定')))
   }
   const unbound = rooms.filter((r) => !r.areaCode)
   const table = (list) => h('table', { class: 'table stack' }, h('thead', null, h('tr', null, ['群', '绑定到', '机器人', '最近消息', '操作'].map((x) => h('th', null, x)))), h('tbody', null, list.map(row)))
