@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createKnowledge } from '../../server/knowledge/answer.ts'
+import { startTestServer, T, type TestServer } from '../helpers/server.ts'
+
+// Answering from the knowledge base: the local engine directly, then the FAQ and ask API over real HTTP.
+
+const xinyang = createKnowledge({ region: 'xinyang' })
+const haimen = createKnowledge({ region: 'haimen' })
+
+describe('answers from the documents in force', () => {
+  it('gives numbers as the clause says them, with the clause as source', () => {
+    const a = xinyang.ask('俺娘70了能参加饺子宴不')
+    expect(a).toMatchObject({ abstained: false, via: 'documents', sources: [{ id: 'xy-std-6.3.2.2.3' }] })
+    expect(a.answer).toContain('60周岁以上')
+    expect(a.answer).toMatch(/\n来源：《党建引领基层治理工作规范》6\.3\.2\.2\.3$/)
+  })
+
+  it('keeps a list together with the sentence that introduces it', () => {
+    const a = xinyang.ask('三星文明户去医院看病能优先吗')
+    expect(a.sources[0]?.id).toBe('xy-std-6.3.2.1.3.1')
+    for (const item of ['免抵押', '免费乘坐公交', '免旅游景点门票', '免费体检', '看病、买票优先']) expect(a.answer).toContain(item)
+    expect([...a.answer!].length).toBeLessThanOrEqual(200)
+  })
+
+  it('answers from the Henan Q&A in Xinyang, cut to the sentences that matter', () => {
+    const a = xinyang.ask('乡镇处理问题最长能拖多少天')
+    expect(a.sources[0]?.id).toBe('py-qa-village-14')
+    expect(a.answer).toContain('15天')
+    expect(a.answer).toContain('来源：《濮阳市“五星”支部创建应知应会》农村篇第14问')
+    expect([...a.answer!].length).toBeLessThanOrEqual(200)
+  })
+
+  it('answers only from what applies in the region: Haimen\'s 双积分 not in Xinyang, 三星文明户 not in Haimen', () => {
+    expect(xinyang.ask('双积分能换啥东西')).toMatchObject({ abstained: true, answer: null, sources: [] })
+    expect(haimen.ask('三星文明户去医院看病能优先吗')).toMatchObject({ abstained: true })
+    expect(haimen.passages.every((p) => p.region === 'haimen')).toBe(true)
+    expect(new Set(xinyang.passages.map((p) => p.region))).toEqual(new Set(['xinyang', 'henan']))
+  })
+
+  it.each(['今年种粮补贴一亩多少', '五保户每月给多少钱', '打狂犬疫苗去哪', '今天几号了', '电费在哪交'])('declines what the documents do not cover: %s', (q) => {
+    expect(xinyang.ask(q)).toMatchObject({ abstained: true, answer: null, via: 'none' })
+  })
+})
+
+let s: TestServer
+beforeAll(async () => { s = await startTestServer() })
+afterAll(async () => { await s.close() })
+
+describe('the FAQ and the ask API', () => {
+  it('puts an admin\'s FAQ entry before the documents, and drops it again when deleted', async () => {
+    const before = await s.call(T.bot, 'POST', '/api/knowledge/ask', { question: '饺子宴在啥地方办' })
+    expect(before.status).toBe(200)
+    const added = await s.call(T.admin, 'POST', '/api/knowledge/faq', { question: '饺子宴在哪里办？', answer: '柳树村的饺子宴在村文化广场办，每月第一个周六。', source: '柳树村村委会通知' })
+    expect(added.status).toBe(201)
+    const a = await s.call(T.bot, 'POST', '/api/knowledge/ask', { question: '饺子宴在啥地方办' })
+    expect(a.body).toMatchObject({ via: 'faq', abstained: false, sources: [{ id: `faq-${added.body.id}` }] })
+    expect(a.body.answer).toBe('柳树村的饺子宴在村文化广场办，每月第一个周六。\n来源：柳树村村委会通知')
+    // An unrelated question still goes to the documents.
+    expect((await s.call(T.bot, 'POST', '/api/knowledge/ask', { question: '应急网格员是干啥的' })).body.via).toBe('documents')
+
+    const edited = await s.call(T.admin, 'PATCH', `/api/knowledge/faq/${added.body.id}`, { answer: '改在村小学操场办。' })
+    expect(edited.body.answer).toBe('改在村小学操场办。')
+    expect((await s.call(T.admin, 'DELETE', `/api/knowledge/faq/${added.body.id}`)).status).toBe(204)
+    expect((await s.call(T.bot, 'POST', '/api/knowledge/ask', { question: '饺子宴在啥地方办' })).body.via).not.toBe('faq')
+  })
+
+  it('lets only admins edit the FAQ, and says what is wrong in Chinese', async () => {
+    const worker = await s.call(T.wangqiang, 'POST', '/api/knowledge/faq', { question: '低保怎么申请？', answer: '到村委会登记。', source: '网格员' })
+    expect(worker.status).toBe(403)
+    expect(worker.body.error.message).toBe('只有管理员可以修改问答库')
+    const bad = await s.call(T.admin, 'POST', '/api/knowledge/faq', { question: '低', answer: '', source: '村委会' })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error).toMatchObject({ code: 'invalid_input', field: 'question' })
+    expect(bad.body.error.message).toContain('问题至少 2 个字')
+    expect((await s.call(T.admin, 'PATCH', '/api/knowledge/faq/999', { answer: '不存在的问答' })).status).toBe(404)
+    expect((await s.call(T.admin, 'GET', '/api/knowledge/faq')).body.items).toEqual([])
+  })
+
+  it('lists the documents in force for the deployment\'s region', async () => {
+    const r = await s.call(T.admin, 'GET', '/api/knowledge/documents')
+    expect(r.body).toMatchObject({ region: 'xinyang', regionLabel: '信阳市' })
+    expect(r.body.inForce.map((d: { region: string }) => d.region)).toEqual(['xinyang', 'xinyang', 'xinyang', 'henan'])
+    expect(r.body.notInForce).toMatchObject([{ region: 'haimen', passages: 0 }])
+  })
+
+  it('keeps a handed-off question and a staff member\'s answer to it as a FAQ entry, once', async () => {
+    const q = await s.call(T.bot, 'POST', '/api/knowledge/questions', { question: '低保咋申请', wechatRoomId: 'r1@chatroom', roomTopic: '柳树村一网格群', contactId: 'wxid_liu', name: '刘姐' })
+    expect(q.status).toBe(201)
+    const stranger = await s.call(T.bot, 'POST', `/api/knowledge/questions/${q.body.id}/answer`, { answer: '到村委会找纪检委员登记。', onBehalfOf: { contactId: 'wxid_nobody' } })
+    expect(stranger.status).toBe(403)
+    const worker = { contactId: 'wxid_wangqiang' } // 王强, 专职网格员 of 柳树村一网格
+    const done = await s.call(T.bot, 'POST', `/api/knowledge/questions/${q.body.id}/answer`, { answer: '到村委会找纪检委员登记。', onBehalfOf: { contactId: worker.contactId } })
+    expect(done.status).toBe(200)
+    expect(done.body).toMatchObject({ answer: '到村委会找纪检委员登记。', answeredBy: '王强' })
+    const again = await s.call(T.bot, 'POST', `/api/knowledge/questions/${q.body.id}/answer`, { answer: '另一个回答', onBehalfOf: { contactId: worker.contactId } })
+    expect(again.status).toBe(409)
+    const a = await s.call(T.bot, 'POST', '/api/knowledge/ask', { question: '低保咋申请' })
+    expect(a.body).toMatchObject({ via: 'faq', sources: [{ id: `faq-${done.body.faqId}` }] })
+    expect(a.body.answer).toMatch(/^到村委会找纪检委员登记。\n来源：王强答复（\d{4}-\d\d-\d\d）$/)
+  })
+})
