@@ -88,10 +88,26 @@ describe('the closed loop in a village group', () => {
     ])
   })
 
-  it('a policy question is handed to the grid worker, who gets it privately', async () => {
-    const r = await b.say('刘姐', '三星文明户评上了有啥好处？', ROOM, true)
+  it('a policy question asked of the bot is answered in the group with its source', async () => {
+    const r = await b.say('刘姐', '俺娘70了能参加饺子宴不', ROOM, true)
+    expect(r).toHaveLength(1)
+    expect(r[0]!.room).toBe(ROOM)
+    expect(r[0]!.text).toMatch(/^@刘姐\s.*60周岁以上[\s\S]*\n来源：《党建引领基层治理工作规范》6\.3\.2\.2\.3$/)
+  })
+
+  it('a question the documents do not answer goes to the grid worker, whose 入库 answer reaches the group and the FAQ', async () => {
+    const r = await b.say('刘姐', '养老金啥时候涨', ROOM, true)
     expect(r.find((x) => x.room === ROOM)?.text).toContain('转给网格员王强')
-    expect(r.find((x) => x.to === '王强')?.text).toContain('【居民咨询】柳树村一网格群 刘姐')
+    const handed = r.find((x) => x.to === '王强')!.text
+    expect(handed).toMatch(/^【居民咨询 Q\d+】柳树村一网格群 刘姐：/)
+    const id = /Q(\d+)/.exec(handed)![1]
+    const stored = await b.say('王强', `入库 Q${id} 每年7月省里公布调整方案，按月补发。`)
+    expect(stored.find((x) => x.to === '王强')?.text).toBe(`已在群里答复咨询Q${id}，并存入问答库。`)
+    expect(stored.find((x) => x.room === ROOM)?.text).toMatch(/^@刘姐\s您问的“养老金啥时候涨”，王强答复：每年7月省里公布调整方案/)
+    // Next time the bot knows.
+    const again = await b.say('赵婶', '养老金什么时候能涨啊', ROOM, true)
+    expect(again).toHaveLength(1)
+    expect(again[0]!.text).toMatch(/^@赵婶\s每年7月省里公布调整方案，按月补发。\n来源：王强答复/)
   })
 
   it('a second resident reporting the same thing is linked to the open ticket, and told with the first', async () => {
