@@ -9,12 +9,19 @@ export const addDays = (day: string, n: number): string => new Date(Date.parse(`
 /** The instant a Beijing day starts, as stored in the tickets table (ISO, UTC). */
 export const startOfDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) - OFFSET_MS).toISOString()
 
-/** The SQL expression naming the period of a ticket's creation: 2026-11-23, the Monday 2026-11-23 of its week, or 2026-11. */
-export function periodSql(period: MetricsPeriod, column: string): string {
-  switch (period) {
-    case 'day': return `date(${column}, '+8 hours')`
-    case 'week': return `date(${column}, '+8 hours', '-6 days', 'weekday 1')`
-    case 'month': return `strftime('%Y-%m', ${column}, '+8 hours')`
+/** The period a ticket was filed in, named like periodsBetween names it: 2026-11-23, that week's Monday, or 2026-11. */
+export function periodKey(period: MetricsPeriod): (f: { created: number }) => string {
+  const names = new Map<number, string>()
+  return ({ created }) => {
+    let day = Math.floor((created + OFFSET_MS) / DAY_MS)
+    // Day 0 (1970-01-01) was a Thursday: step back to the Monday.
+    if (period === 'week') day -= (day + 3) % 7
+    let name = names.get(day)
+    if (name === undefined) {
+      name = new Date(day * DAY_MS).toISOString().slice(0, period === 'month' ? 7 : 10)
+      names.set(day, name)
+    }
+    return name
   }
 }
 

@@ -6,6 +6,7 @@ import type { Db } from '../db/open.ts'
 import type { Areas } from '../registry/areas.ts'
 import { areaFor } from './access.ts'
 import { createMetrics } from './compute.ts'
+import { createTicketFacts } from './facts.ts'
 import { csvFileNames, reportCsv } from './csv.ts'
 
 type Deps = { db: Db; areas: Areas; clock: () => Date }
@@ -17,7 +18,7 @@ const definitions = {
 
 export function metricsRoutes({ db, areas, clock }: Deps): Router {
   const r = Router()
-  const metrics = createMetrics(db, areas, clock)
+  const metrics = createMetrics(areas, createTicketFacts(db), clock)
 
   const reportFor = (req: Request, q: MetricsQuery) => {
     if (q.from && q.to && q.from > q.to) throw new HttpError(400, 'invalid_range', `开始日期 ${q.from} 晚于结束日期 ${q.to}`, 'from')

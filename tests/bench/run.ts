@@ -3,6 +3,7 @@
 // `async function run(): Promise<Record<string, number>>`; add new ones to `sections`.
 import * as ask from './ask.ts'
 import * as classify from './classify.ts'
+import * as dashboard from './dashboard.ts'
 import * as pipeline from './pipeline.ts'
 import * as tickets from './tickets.ts'
 
@@ -12,6 +13,7 @@ const sections: Section[] = [
   { name: 'tickets', run: tickets.run },
   { name: 'pipeline', run: pipeline.run },
   { name: 'classify', run: classify.run },
+  { name: 'dashboard', run: dashboard.run },
   { name: 'ask', run: ask.run },
 ]
 
