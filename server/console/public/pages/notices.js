@@ -72,7 +72,7 @@ export default {
         try {
           const r = await ctx.api('GET', `/notices/schedule-preview?schedule=${encodeURIComponent(expr)}`)
           if (mineAsk !== asked) return
-          preview.replaceChildren(h('b', { class: 'ok' }, r.preview), h('span', { class: 'muted' }, `　接下来：${r.next.join('，')}`))
+          preview.replaceChildren(h('b', { class: 'ok' }, r.preview), h('span', { class: 'muted' }, `\u3000接下来：${r.next.join('，')}`))
         } catch (err) {
           if (mineAsk === asked) preview.replaceChildren(h('span', { class: 'error' }, err.message))
         }
@@ -132,9 +132,9 @@ export default {
         h('div', { class: 'row' }, h('b', null, n.title), h('span', { class: `tag ${color}` }, label), stop),
         h('div', { class: 'notice-text' }, n.text),
         h('div', { class: 'muted' }, `${n.author.name} · ${whenFull(n.createdAt)} · 范围：${n.target.kind === 'all' ? '全部' : ''}${n.areas.map((a) => a.name).join('、')}`),
-        n.schedule ? h('div', null, '定时：', h('b', null, n.schedulePreview), n.nextRunAt ? h('span', { class: 'muted' }, `　下次 ${whenFull(n.nextRunAt)}`) : null) : null,
+        n.schedule ? h('div', null, '定时：', h('b', null, n.schedulePreview), n.nextRunAt ? h('span', { class: 'muted' }, `\u3000下次 ${whenFull(n.nextRunAt)}`) : null) : null,
         run ? h('div', null,
-          h('div', { class: 'muted' }, `最近一次：${whenFull(run.dueAt)}　${counts.map(([name, c]) => `${name} ${c}`).join('，')}`),
+          h('div', { class: 'muted' }, `最近一次：${whenFull(run.dueAt)}\u3000${counts.map(([name, c]) => `${name} ${c}`).join('，')}`),
           h('div', { class: 'rooms' }, run.deliveries.map((d) => h('span', {
             class: `tag ${DELIVERY[d.status][1]}`, 'data-room-topic': d.topic, 'data-status': d.status,
             title: d.problem ?? (d.sentAt ? `送达 ${whenFull(d.sentAt)}` : `计划 ${whenFull(d.notBefore)}`),
