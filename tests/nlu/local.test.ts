@@ -132,3 +132,26 @@ describe('danger words that are not a danger now', () => {
     expect(c('俺爹说那年也淹过 现在河水又漫进村里了 快来人').intent).toBe('emergency')
   })
 })
+
+describe('emergencies said in other ways', () => {
+  it.each([
+    ['a cry for help that ends in 咋办', '厨房的油锅着了 火窜到房顶了 咋办', 'safety'],
+    ['someone pinned down', '工地上的架子倒了 砸着个干活的 腿压着出不来', 'safety'],
+    ['a child gone quiet', '俺儿子晌午出去玩 到天黑了还没回来 电话也打不通', 'safety'],
+    ['the ground giving way', '后院一下塌了个大坑 还在往下陷', 'infrastructure'],
+    ['a brawl', '两家为浇地的事一帮人拿着铁锹在地头对上了 快叫派出所', 'safety'],
+  ])('%s: %s', (_what, text, category) => {
+    const u = c(text)
+    expect(u.intent).toBe('emergency')
+    expect(u.category).toBe(category)
+  })
+
+  it.each([
+    '电线杆子歪了 线都快挨着地了 恁快来修修',
+    '昨晚做梦梦见家里着火了 吓醒了',
+    '俺的钥匙掉井里了 有没有人有磁铁',
+    '下水道总算通了 折腾一上午',
+  ])('not an alarm: %s', (text) => {
+    expect(c(text).intent).not.toBe('emergency')
+  })
+})
