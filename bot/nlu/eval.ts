@@ -96,12 +96,14 @@ function reportSet(engine: ReturnType<typeof createLocalEngine>, dir: string, na
     const notChatter = formal.predicted.filter((p) => p.intent !== 'chatter').length / formal.predicted.length
     out.push(`正式来信（formal.jsonl，${formal.examples.length} 条）未被当作闲聊：${pct(notChatter)}（目标 ≥95%）`)
   }
-  const social = run('social.jsonl')
-  const tickets = social.predicted.filter((p) => p.intent === 'appeal' || p.intent === 'emergency').length / social.predicted.length
-  out.push(`日常闲聊（social.jsonl，${social.examples.length} 条）被立成工单：${pct(tickets)}（目标 ≤2%）`, '')
+  const social = existsSync(join(dir, 'social.jsonl')) ? run('social.jsonl') : null
+  if (social) {
+    const tickets = social.predicted.filter((p) => p.intent === 'appeal' || p.intent === 'emergency').length / social.predicted.length
+    out.push(`日常闲聊（social.jsonl，${social.examples.length} 条）被立成工单：${pct(tickets)}（目标 ≤2%）`, '')
+  }
   out.push('最严重的误判（紧急优先，其次按把握排序）：')
   for (const m of r.misses.slice(0, 15)) out.push(`  ${m.gold} → ${m.got}（${m.confidence.toFixed(2)}）${m.text}`)
-  const socialMisses = social.examples.filter((_, i) => ['appeal', 'emergency'].includes(social.predicted[i]!.intent)).slice(0, 5)
+  const socialMisses = social?.examples.filter((_, i) => ['appeal', 'emergency'].includes(social.predicted[i]!.intent)).slice(0, 5) ?? []
   for (const e of socialMisses) out.push(`  chatter → ticket  ${e.text}`)
   out.push('')
   return out
