@@ -7,6 +7,8 @@ const ServerEnv = z.object({
   DATA_DIR: z.string().min(1).default('./var'),
   ADMIN_TOKEN: z.string().min(12, 'ADMIN_TOKEN 至少 12 个字符').optional(),
   SEED: z.enum(['demo', 'none']).default('demo'),
+  /** With the demo county: play in about 300 past tickets of the last 90 days once, so the dashboard has figures. */
+  DEMO_HISTORY: z.enum(['on', 'off']).default('off'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT: z.string().default('64kb'),
   PUBLIC_URL: z.string().url().optional(),

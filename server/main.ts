@@ -6,6 +6,7 @@ import { loadConfig } from './config.ts'
 import { roleLabels, type Simulator } from './contract/index.ts'
 import { openDb } from './db/open.ts'
 import { createLogger } from './log.ts'
+import { hasDemoHistory, seedDemoHistory } from './metrics/demo-history.ts'
 import { readCountyFile, seedCounty } from './registry/seed.ts'
 import { createServices } from './services.ts'
 
@@ -18,6 +19,7 @@ const services = createServices({ db, log, clock: () => new Date(), adminToken, 
 
 const demo = config.SEED === 'demo' ? readCountyFile(join(root, 'data/demo/county.json')) : null
 if (demo && seedCounty(services, demo, new Date().toISOString())) log.info({ county: demo.county.name }, 'demo county loaded')
+if (demo && config.DEMO_HISTORY === 'on' && !hasDemoHistory(services)) log.info(seedDemoHistory(services, { now: new Date() }), 'demo ticket history played in')
 
 let simulator: Simulator | null = null
 let stopBot: (() => Promise<void>) | null = null

@@ -55,6 +55,10 @@ function random(seed: number) {
   }
 }
 
+/** Whether the history was played in already (its tickets carry their own client keys). */
+export const hasDemoHistory = (s: Pick<Services, 'db'>): boolean =>
+  s.db.prepare("SELECT 1 FROM create_requests WHERE client_key LIKE 'demo-history-%' LIMIT 1").get() !== undefined
+
 export type DemoHistoryOptions = { now: Date; days?: number; tickets?: number; seed?: number }
 export type DemoHistoryResult = { tickets: number; failures: number }
 
