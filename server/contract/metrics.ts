@@ -75,10 +75,10 @@ export type MetricDefinition = z.infer<typeof MetricDefinition>
 
 /** What every figure of the dashboard counts, in one place: the API serves it, the console shows it, the README quotes it. */
 export const metricsScope =
-  '统计口径：所选区域（含下级）内、所选日期（北京时间，含首尾两天）上报的工单；除“上报工单数”外，只计有效工单（不含不予受理、已撤回的工单）。时限按工单当时所在层级的受理、办结时限计算，“尚未到期”的工单不计入分母。'
+  '统计口径：所选区域（含下级）内、所选日期（北京时间，含首尾两天）上报的工单；除“上报工单数”外，只计有效工单（不含不予受理、已撤回的工单）。时限按工单当时所在层级的受理、办结时限计算；按时受理率、按期办结率只计已经受理、办结的和已过时限的，尚未到期的在办工单不计入。'
 
 export const metricDefinitions: Record<MetricName, Omit<MetricDefinition, 'key'>> = {
-  total: { label: '上报工单数', kind: 'count', formula: '期间上报的全部工单', help: '含不予受理、已撤回的工单；合并到主工单的重复反映不另计。' },
+  total: { label: '上报工单数', kind: 'count', formula: '期间上报的全部工单', help: '含不予受理、已撤回的工单；群里自动合并到已有工单的重复反映不另计。' },
   valid: { label: '有效工单数', kind: 'count', formula: '上报工单数 − 不予受理 − 已撤回', help: '以下各项比率的统计对象。' },
   resolved: { label: '已办结数', kind: 'count', formula: '当前状态为“已办结”或“已结案”的工单', help: '被发回重办、尚在重新办理的工单不算已办结。' },
   onTimeAccept: {
@@ -87,7 +87,7 @@ export const metricDefinitions: Record<MetricName, Omit<MetricDefinition, 'key'>
   },
   onTimeResolve: {
     label: '按期办结率', kind: 'rate', formula: '按期办结数 ÷ (已办结数 + 已过办结时限仍未办结的工单数)',
-    help: '已办结的工单中，每一次办结都在当时层级的办结时限（含经批准的延期）内的为按期办结；已过办结时限仍在办理的工单计入分母。',
+    help: '已办结的工单中，从未超过办结时限（含经批准的延期；上报后按上级的新时限）的为按期办结；已过办结时限仍在办理的工单计入分母。',
   },
   overdue: {
     label: '超期率', kind: 'rate', formula: '超期工单数 ÷ 有效工单数',
