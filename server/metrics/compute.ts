@@ -1,6 +1,7 @@
 import {
-  categoryLabels, Category, type Area, type AreaKind, type MetricsQuery, type MetricsReport, type MetricsRow, type MetricValues, type Rate,
+  categoryLabels, Category, metricsPeriodLabels, type Area, type AreaKind, type MetricsQuery, type MetricsReport, type MetricsRow, type MetricValues, type Rate,
 } from '../contract/index.ts'
+import { HttpError } from '../http/errors.ts'
 import type { Areas } from '../registry/areas.ts'
 import type { TicketFact, TicketFacts } from './facts.ts'
 import { addDays, localToday, periodKey, periodsBetween, startOfDay } from './periods.ts'
@@ -77,6 +78,17 @@ export function rangeOf(q: Pick<MetricsQuery, 'from' | 'to'>, now: Date): { from
   return { from: q.from ?? addDays(to, -(DEFAULT_DAYS - 1)), to }
 }
 
+/** More periods than this is no longer a chart or a table anyone reads. */
+const MAX_PERIODS = 400
+
+function periodsOf(period: MetricsQuery['period'], from: string, to: string) {
+  const periods = periodsBetween(period, from, to)
+  if (periods.length > MAX_PERIODS) {
+    throw new HttpError(400, 'range_too_long', `${metricsPeriodLabels[period]}统计最多 ${MAX_PERIODS} 个时段，请缩短日期范围或改为按周、按月`, 'period')
+  }
+  return periods
+}
+
 export function createMetrics(areas: Areas, facts: TicketFacts, clock: () => Date) {
   /** The dashboard's figures for an area (already checked against the caller), per child area, category or period. */
   function report(area: Area, q: MetricsQuery): MetricsReport {
@@ -102,7 +114,7 @@ export function createMetrics(areas: Areas, facts: TicketFacts, clock: () => Dat
     const named: Array<{ key: string | null; label: string }> =
       q.groupBy === 'area' ? (area.kind === 'grid' ? [area] : areas.children(area.code)).map((a) => ({ key: a.code, label: a.name }))
         : q.groupBy === 'category' ? Category.options.map((c) => ({ key: c, label: categoryLabels[c] }))
-          : periodsBetween(q.period, from, to)
+          : periodsOf(q.period, from, to)
     // Tickets filed straight at this level (a village-wide group, a 12345 order located only to a township) have no child area.
     if (q.groupBy === 'area' && groups.has(null)) named.push({ key: null, label: `${area.name}（本级）` })
     const rows: MetricsRow[] = named.map((g) => ({ key: g.key ?? area.code, label: g.label, metrics: toMetrics(groups.get(g.key) ?? emptySums()) }))

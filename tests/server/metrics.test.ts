@@ -230,6 +230,7 @@ describe('bad queries', () => {
     await bad('groupBy=person', 'invalid_input', 'groupBy')
     await bad('period=year&groupBy=period', 'invalid_input', 'period')
     await bad('category=weather', 'invalid_input', 'category')
+    await bad('groupBy=period&period=day&from=2024-01-01&to=2026-11-30', 'range_too_long', 'period')
   })
 
   it('says xlsx is not offered and points to CSV', async () => {
@@ -268,5 +269,25 @@ describe('CSV export', () => {
     expect(r.body.metrics.map((d: any) => d.key)).toContain('gridLevel')
     expect(r.body.metrics.find((d: any) => d.key === 'satisfaction')).toMatchObject({ label: '满意率', kind: 'rate' })
     expect(r.body.scope).toContain('北京时间')
+  })
+})
+
+describe('after the first read', () => {
+  it('follows every later change: a new ticket, and an old one finally accepted and resolved', async () => {
+    const before = await metrics('areaId=HS010101&from=2026-11-01&to=2026-12-31')
+    expect(before.total).toMatchObject({ total: 6, resolved: 5, gridLevel: rate(4, 5), onTimeAccept: rate(6, 8) })
+    at('2026-12-02 14:00')
+    await file('K', { category: 'environment', gridCode: 'HS010101', text: '垃圾桶满了没人清' })
+    await ok(T.wangqiang, 'K', 'accept')
+    await ok(T.wangqiang, 'G', 'accept') // nine days late
+    at('2026-12-02 15:00')
+    await ok(T.wangqiang, 'K', 'resolve', { result: '已清运' })
+    await ok(T.wangqiang, 'G', 'resolve', { result: '已修好水管' })
+    const after = await metrics('areaId=HS010101&from=2026-11-01&to=2026-12-31')
+    expect(after.total).toMatchObject({
+      total: 7, resolved: 7, gridLevel: rate(6, 7),
+      onTimeAccept: rate(7, 9), // K on time, G late (and no longer waiting)
+      onTimeResolve: rate(5, 7), // G and I late
+    })
   })
 })
