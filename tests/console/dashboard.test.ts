@@ -82,4 +82,13 @@ describe('the dashboard page', () => {
     await screenshot(page, 'dashboard-phone')
     await context.close()
   })
+
+  it('tells a county department, which has no area figures, why the page is empty', async () => {
+    const { page, context } = await newPage(browser)
+    await login(page, server.url, '冯建军')
+    await page.goto(`${server.url}/console/#/dashboard`)
+    await page.waitForSelector('.page-dashboard .ladder .error')
+    expect(await page.locator('.page-dashboard .ladder .error').innerText()).toBe('您没有可查看统计数据的辖区')
+    await context.close()
+  })
 })

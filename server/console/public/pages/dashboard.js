@@ -159,7 +159,9 @@ export default {
         const [byArea, byPeriod, byCategory] = await Promise.all(['area', 'period', 'category'].map((g) => ctx.api('GET', `/metrics?${query(g)}`)))
         reports = { area: byArea, period: byPeriod, category: byCategory }
       } catch (err) {
+        // Shown in the page too: a county department, say, has no area figures at all, and should read why.
         status.textContent = ''
+        ladder.replaceChildren(h('div', { class: 'card error', role: 'alert', style: 'grid-column: 1 / -1' }, err.message))
         ctx.toast(err.message, 'error')
         return
       }
