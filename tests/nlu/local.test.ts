@@ -140,6 +140,8 @@ describe('emergencies said in other ways', () => {
     ['a child gone quiet', '俺儿子晌午出去玩 到天黑了还没回来 电话也打不通', 'safety'],
     ['the ground giving way', '后院一下塌了个大坑 还在往下陷', 'infrastructure'],
     ['a brawl', '两家为浇地的事一帮人拿着铁锹在地头对上了 快叫派出所', 'safety'],
+    ['someone buried', '挖地基的时候土方塌下来了 下面还有个人 埋了半个身子', 'safety'],
+    ['something exploding', '院里的液化气罐子突然炸了 墙都震裂了', 'safety'],
   ])('%s: %s', (_what, text, category) => {
     const u = c(text)
     expect(u.intent).toBe('emergency')
@@ -151,6 +153,10 @@ describe('emergencies said in other ways', () => {
     '昨晚做梦梦见家里着火了 吓醒了',
     '俺的钥匙掉井里了 有没有人有磁铁',
     '下水道总算通了 折腾一上午',
+    '这回月考又考炸了 回家不敢说',
+    '这辣椒吃得嗓子跟着火了似的',
+    '谁家的羊走丢了 在俺麦地里吃草呢',
+    '锅里的油着了 俺拿锅盖一捂就灭了',
   ])('not an alarm: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
