@@ -8,7 +8,8 @@ const ServerEnv = z.object({
   ADMIN_TOKEN: z.string().min(12, 'ADMIN_TOKEN 至少 12 个字符').optional(),
   SEED: z.enum(['demo', 'none']).default('demo'),
   /** With the demo county: play in about 300 past tickets of the last 90 days once, so the dashboard has figures. */
-  DEMO_HISTORY: z.enum(['on', 'off']).default('off'),
+  // auto: on for the embedded demo (SEED=demo with the mock bot), so that the dashboard has something to show.
+  DEMO_HISTORY: z.enum(['auto', 'on', 'off']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT: z.string().default('64kb'),
   PUBLIC_URL: z.string().url().optional(),

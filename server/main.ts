@@ -19,7 +19,8 @@ const services = createServices({ db, log, clock: () => new Date(), adminToken, 
 
 const demo = config.SEED === 'demo' ? readCountyFile(join(root, 'data/demo/county.json')) : null
 if (demo && seedCounty(services, demo, new Date().toISOString())) log.info({ county: demo.county.name }, 'demo county loaded')
-if (demo && config.DEMO_HISTORY === 'on' && !hasDemoHistory(services)) log.info(seedDemoHistory(services, { now: new Date() }), 'demo ticket history played in')
+const history = config.DEMO_HISTORY === 'on' || (config.DEMO_HISTORY === 'auto' && config.EMBEDDED_BOT === 'mock')
+if (demo && history && !hasDemoHistory(services)) log.info(seedDemoHistory(services, { now: new Date() }), 'demo ticket history played in')
 
 let simulator: Simulator | null = null
 let stopBot: (() => Promise<void>) | null = null

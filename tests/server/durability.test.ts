@@ -6,7 +6,7 @@ import { appeal, T } from '../helpers/server.ts'
 import { startServerProcess, type ServerProcess } from '../helpers/process.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'wf-durable-'))
-const env = { DATA_DIR: dir, ADMIN_TOKEN: 'durability-admin-token', SEED: 'demo' }
+const env = { DATA_DIR: dir, ADMIN_TOKEN: 'durability-admin-token', SEED: 'demo', DEMO_HISTORY: 'off' }
 let server: ServerProcess | null = null
 afterAll(async () => {
   await server?.stop('SIGKILL')
