@@ -1,23 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, login, newPage, PHONE, screenshot } from '../helpers/browser.ts'
-import { startTestBot, type TestBot } from '../helpers/bot.ts'
-import { startTestServer, T, type TestServer } from '../helpers/server.ts'
+import { login, newPage, PHONE, screenshot } from '../helpers/browser.ts'
+import type { TestBot } from '../helpers/bot.ts'
+import { startConsoleWorld, stopConsoleWorld } from '../helpers/console.ts'
+import { T, type TestServer } from '../helpers/server.ts'
 
 let server: TestServer
 let bot: TestBot
 let browser: Browser
 
-beforeAll(async () => {
-  server = await startTestServer()
-  bot = await startTestBot(server)
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await bot?.stop()
-  await server?.close()
-})
+beforeAll(async () => { ({ server, bot, browser } = await startConsoleWorld()) })
+afterAll(() => stopConsoleWorld({ server, bot, browser }))
 
 /** A resident's appeal said in a group through the real bot; the ticket number comes from the bot's receipt. */
 async function appealInGroup(from: string, room: string, text: string): Promise<string> {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { launchBrowser, login, newPage, screenshot } from '../helpers/browser.ts'
-import { startTestBot, type TestBot } from '../helpers/bot.ts'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { login, newPage, screenshot } from '../helpers/browser.ts'
+import type { TestBot } from '../helpers/bot.ts'
+import { startConsoleWorld, stopConsoleWorld } from '../helpers/console.ts'
+import { type TestServer } from '../helpers/server.ts'
 
 // The knowledge page over the real server and bot: an admin adds a FAQ entry in the console, tries it in the
 // question box, and a resident asking in the group gets that answer from the bot.
@@ -10,16 +11,8 @@ import { startTestServer, type TestServer } from '../helpers/server.ts'
 let server: TestServer
 let bot: TestBot
 let browser: Browser
-beforeAll(async () => {
-  server = await startTestServer()
-  bot = await startTestBot(server)
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await bot?.stop()
-  await server?.close()
-})
+beforeAll(async () => { ({ server, bot, browser } = await startConsoleWorld()) })
+afterAll(() => stopConsoleWorld({ server, bot, browser }))
 
 describe('the knowledge page', () => {
   it('an admin adds a FAQ entry, sees it answer in the try box, and the bot answers the group with it', async () => {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { launchBrowser, login, newPage, PHONE, screenshot } from '../helpers/browser.ts'
-import { startTestBot, type TestBot } from '../helpers/bot.ts'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { login, newPage, PHONE, screenshot } from '../helpers/browser.ts'
+import type { TestBot } from '../helpers/bot.ts'
+import { startConsoleWorld, stopConsoleWorld } from '../helpers/console.ts'
+import { type TestServer } from '../helpers/server.ts'
 
 // The notices page over the real server and bot: schedule a notice in the console, move the injected clock to
 // its time, and see it said in the group and shown as delivered.
@@ -10,16 +11,8 @@ import { startTestServer, type TestServer } from '../helpers/server.ts'
 let server: TestServer
 let bot: TestBot
 let browser: Browser
-beforeAll(async () => {
-  server = await startTestServer()
-  bot = await startTestBot(server)
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await bot?.stop()
-  await server?.close()
-})
+beforeAll(async () => { ({ server, bot, browser } = await startConsoleWorld()) })
+afterAll(() => stopConsoleWorld({ server, bot, browser }))
 
 const TEXT = '本月4日晚7点在村委会开展主题党日活动，请党员准时参加。'
 const said = (room: string) => bot.world.transcript().filter((m) => m.fromBot && m.room === room && m.text.includes(TEXT))
