@@ -1,5 +1,5 @@
 import type { Passage } from './passage.ts'
-import type { Query } from './search.ts'
+import { sentences } from './search.ts'
 
 /** The local engine's answers stay within this many characters, source included. */
 export const LOCAL_MAX_CHARS = 200
@@ -9,55 +9,57 @@ export function citation(p: Pick<Passage, 'docTitle' | 'clause'>): string {
   return `${p.docTitle}${p.clause ?? ''}`
 }
 
+/** Two clauses of one document are cited as 《…》6.1.3.1、6.1.3.2. */
+export function citations(ps: ReadonlyArray<Pick<Passage, 'docTitle' | 'clause'>>): string {
+  const [first, ...rest] = ps
+  if (!first) return ''
+  if (rest.every((p) => p.docTitle === first.docTitle && p.clause && first.clause)) return [citation(first), ...rest.map((p) => p.clause)].join('、')
+  return ps.map(citation).join('；')
+}
+
 export function withSource(body: string, source: string): string {
   return `${body}\n来源：${source}`
 }
 
-/** A clause's lines as sentences: a line ending in "：" stays with the list under it. */
-function units(text: string): string[] {
-  const out: string[] = []
-  for (const line of text.split('\n').map((l) => l.replace(/^——/, '').trim()).filter(Boolean)) {
-    const sentences = line.match(/[^。！？；]+[。！？；]?/g) ?? [line]
-    out.push(...sentences.map((s) => s.trim()).filter(Boolean))
-  }
-  return out
-}
+/** How much a sentence says about the question (its words, the kind of number or the thing asked for): 0 is nothing. */
+export type Relevance = (sentence: string) => number
 
 const compact = (parts: string[]) => parts.join('').replace(/\s+/g, '').replace(/[；：，、]$/, '。')
+const introducesList = (s: string) => /[：:]$/.test(s)
 
 /**
- * An extractive answer: the passage itself when it is short, else its sentences that share most with the
- * question (a list is kept with the sentence that introduces it), in the passage's order, within the budget.
+ * An extractive answer from one passage, or two neighbouring clauses: all of it when it is short, else the sentences
+ * that say most about the question, in the documents' order, within the budget. A sentence that introduces a
+ * list ("…优惠政策：") brings its items; a sentence saying half as much as the best one is left out. Only the
+ * passages the answer quotes are cited, and returned.
  */
-export function composeAnswer(p: Passage, q: Query, words: (s: string) => string[], max = LOCAL_MAX_CHARS): string {
-  const source = citation(p)
-  const budget = max - source.length - 4
-  const all = units(p.text)
-  const whole = compact(all.map((u) => (/[：:]$/.test(u) ? u : u.replace(/[；;]$/, '；'))))
-  if (whole.length <= budget) return withSource(whole, source)
+export function composeAnswer(ps: readonly Passage[], relevance: Relevance, max = LOCAL_MAX_CHARS): { answer: string; cited: Passage[] } {
+  const all = ps.flatMap((p) => sentences(p.text).map((u) => ({ p, u })))
+  const budgetFor = (cited: readonly Passage[]) => max - citations(cited).length - 4
+  const whole = compact(all.map(({ u }) => (introducesList(u) ? u : u.replace(/[；;]$/, '；'))))
+  if (whole.length <= budgetFor(ps)) return { answer: withSource(whole, citations(ps)), cited: [...ps] }
 
-  const forms = [...q.expanded.values()]
-  const scored = all.map((u, i) => {
-    const vocab = new Set(words(u))
-    const score = forms.reduce((a, f) => a + (f.some((w) => vocab.has(w)) ? 1 : 0), 0)
-    return { i, u, score }
-  })
+  // Budgeted against citing every passage, so that it holds whichever are quoted.
+  const budget = budgetFor(ps)
+  const scored = all.map(({ u }, i) => ({ i, u, score: relevance(u) })).sort((a, b) => b.score - a.score || a.i - b.i)
+  const best = scored[0]!
   const picked = new Set<number>()
   let used = 0
   const take = (i: number) => {
-    const u = all[i]!
+    const u = all[i]!.u
     if (picked.has(i) || used + u.length > budget) return false
     picked.add(i)
     used += u.length
     return true
   }
-  for (const s of [...scored].sort((a, b) => b.score - a.score || a.i - b.i)) {
-    if (s.score === 0 && picked.size > 0) break
+  for (const s of scored) {
+    if (picked.size > 0 && (s.score <= 0 || s.score < best.score / 2)) break
     if (!take(s.i)) continue
-    // A sentence that introduces a list ("…优惠政策：") brings its items along.
-    if (/[：:]$/.test(s.u)) for (let j = s.i + 1; j < all.length && take(j); j++);
+    if (introducesList(s.u)) for (let j = s.i + 1; j < all.length && take(j); j++);
   }
-  const best = [...scored].sort((a, b) => b.score - a.score || a.i - b.i)[0]!
-  const body = picked.size ? compact([...picked].sort((a, b) => a - b).map((i) => all[i]!)) : compact([best.u])
-  return withSource(body.length > budget ? `${body.slice(0, budget - 1)}…` : body, source)
+  if (!picked.size) picked.add(best.i)
+  const order = [...picked].sort((a, b) => a - b)
+  const cited = ps.filter((p) => order.some((i) => all[i]!.p === p))
+  const body = compact(order.map((i) => all[i]!.u))
+  return { answer: withSource(body.length > budget ? `${body.slice(0, budget - 1)}…` : body, citations(cited)), cited }
 }

@@ -1,19 +1,23 @@
-import MiniSearch from 'minisearch'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Segmenter } from '../../bot/nlu/segment.ts'
+import { createBm25, type Form, type Need } from './bm25.ts'
 import type { Passage } from './passage.ts'
+import { askedQuantities, statedQuantities } from './quantity.ts'
+import { askedSubjects, asksPlace, asksPurpose, introducesPattern, PLACE_WORDS, PURPOSE_WORDS } from './asks.ts'
 
 const synonymsFile = join(import.meta.dirname, '../../data/knowledge/synonyms.json')
 
 /** Question words and particles: they say what kind of answer is wanted, not what it is about. */
 const STOPWORDS = new Set(`的 了 吗 呢 吧 啊 呀 哦 嘛 么 不 没 是 有 在 和 与 及 或 也 都 就 还 又 要 会 能 可以 可 得 给 让 把 被 从 到 对 去 来 上 下 里 中 着 过
   什么 怎么 怎么样 如何 为什么 多少 几 几个 哪 哪里 哪儿 哪些 哪个 谁 啥 咋 那 这 这个 那个 一个 一下 请问 问 问一下 想 知道 听说 我 我们 你 你们 他 她 它 他们 大家 家 人家
-  自己 现在 今年 一般 需要 应该 是不是 有没有 能不能 行不行 可不可以 个 回 次 些 点 儿 吃 跑 指 叫 做 弄 搞 干 干啥 干什么 意思 回事 咋回事 怎么回事 东西 事 事儿 情况 哪五 哪三 几种 整 怎么办 怎么整`.split(/\s+/).filter(Boolean))
+  自己 现在 今年 一般 需要 应该 是不是 有没有 能不能 行不行 可不可以 个 回 次 些 点 儿 吃 跑 指 叫 做 弄 搞 干 干啥 干什么 意思 回事 咋回事 怎么回事 东西 事 事儿 情况 哪五 哪三 几种 整 怎么办 怎么整
+  俺 恁 咱 额 呗 咧 哈 嗯 啦 哎 诶 么样 怎样 咋样 怎么着 啥样 什么样 一共 总共 到底 究竟 具体 都是 就是 还是 可能 能够 不能 不会 没有 不行 行 中 好不好 对不对 算不算 管不管
+  多大 多远 一样 按 按照 根据 一些 那些 这些 这样 那样 谁家 啥时候 什么时候 时候 哪天 哪一天 多会儿 咋弄 咋办 咋整 有啥 有什么 是啥 是什么 算 呀 哇`.split(/\s+/).filter(Boolean))
 
 export type Hit = {
   passage: Passage
-  /** BM25 (MiniSearch), title words counting double. */
+  /** BM25F: the question's words in the title (or, for a Q&A item, its question) and in the body. */
   score: number
   /** Share of the question's content words (by idf) that the passage holds, itself or by a synonym: 0..1. */
   coverage: number
@@ -23,10 +27,40 @@ export type Hit = {
   rank: number
 }
 
-/** Survey articles and speeches tell about a policy; the standard and the Q&A state it, so they are cited first. */
+export type SearchOptions = {
+  /** Weight of a section title and of a Q&A item's question against the body (1). */
+  titleWeight: number
+  questionWeight: number
+  /** A synonym, or a part of a longer word, counts this much of the word itself. */
+  synonymWeight: number
+  partWeight: number
+  /** Survey articles and speeches tell about a policy; the standard and the Q&A state it, so they are cited first. */
+  commentaryFactor: number
+  /** How much the best window's coverage adds to the ranking, in units of the best BM25F score. */
+  focusWeight: number
+  /** A number of the kind asked for ("多少人" → "不少于18人"), against a word of the question (1). */
+  quantityWeight: number
+  /** Two neighbouring words of the question found together in the passage ("干部包片"), against a word (1). */
+  phraseWeight: number
+  /** A one-character word ("人", "村") is often a fragment: it counts this much of a longer one. */
+  singleCharWeight: number
+  /** "X是啥": a passage that defines X ("X：", "X是指"), against a word (1). */
+  definitionWeight: number
+  /** "X是干啥的", "在哪": words of purpose (目的, 职责 …) or of a place (场地, 大厅 …), against a word (1). */
+  purposeWeight: number
+  k1: number
+  b: number
+}
+export const defaultSearchOptions: SearchOptions = {
+  titleWeight: 2, questionWeight: 3, synonymWeight: 0.5, partWeight: 0.5, commentaryFactor: 0.85, focusWeight: 0.5, quantityWeight: 1, phraseWeight: 1, singleCharWeight: 1, definitionWeight: 1, purposeWeight: 0.5, k1: 1.2, b: 0.75,
+}
+
 const COMMENTARY = /^xy-(survey|talk)-/
-/** BM25 finds the candidates; this many are then ranked by how well they cover the question. */
-const CANDIDATES = 12
+const ASKING = new Set(['什么', '哪些', '哪个', '哪', '多少', '几', '几个', '啥'])
+const UNIT_CHARS = '人项天户次个岁元条年月名'
+/** "什么地方", "啥时候": the kind of answer, asked with a question word. */
+const ASKED_KIND = new Set(['地方', '时候'])
+const isQuestion = (title: string) => /[？?]$/.test(title)
 
 /** A passage's sentences (a list item is a sentence), for focus and for composing answers. */
 export function sentences(text: string): string[] {
@@ -49,56 +83,125 @@ export function readSynonyms(file = synonymsFile): string[][] {
 }
 
 /**
- * BM25 over jieba words with MiniSearch, the question widened by the synonym table. Each hit also says how
- * much of the question the passage really covers: BM25 alone ranks, it does not tell an answer from a passage
- * that merely shares a common word.
+ * BM25F over jieba words: a question's word scores once, by its best form (itself, a synonym or a part of it at a
+ * lower weight), so neither filler words nor a passage full of synonyms drive the ranking. Each hit also says
+ * how much of the question the passage covers: BM25 ranks, it does not tell an answer from a passage that merely
+ * shares a common word.
  */
-export function createSearch(passages: readonly Passage[], seg: Segmenter, groups: string[][] = readSynonyms()) {
+export function createSearch(passages: readonly Passage[], seg: Segmenter, groups: string[][] = readSynonyms(), options: Partial<SearchOptions> = {}) {
+  const o = { ...defaultSearchOptions, ...options }
   const synonyms = new Map<string, string[]>()
   for (const group of groups) {
     const words = group.map((w) => w.toLowerCase())
     for (const w of words) synonyms.set(w, [...new Set([...(synonyms.get(w) ?? []), ...words.filter((x) => x !== w)])])
   }
   const words = (text: string) => seg.words(text)
-  const index = new MiniSearch<Passage>({
-    fields: ['title', 'text'],
-    idField: 'id',
-    tokenize: words,
-    processTerm: (t) => t,
-    searchOptions: { boost: { title: 2 }, tokenize: (s) => s.split(' '), processTerm: (t) => t },
-  })
-  index.addAll(passages as Passage[])
-  const byId = new Map(passages.map((p) => [p.id, p]))
+  const index = createBm25(passages.map((p) => ({
+    id: p.id,
+    fields: { title: isQuestion(p.title) ? [] : words(p.title), question: isQuestion(p.title) ? words(p.title) : [], text: [...words(p.text), ...statedQuantities(p.text)] },
+  })), { title: { weight: o.titleWeight, b: 0.3 }, question: { weight: o.questionWeight, b: 0.3 }, text: { weight: 1, b: o.b } }, o.k1)
   const vocabulary = new Map(passages.map((p) => [p.id, new Set(words(`${p.title} ${p.text}`))]))
   // Each passage's windows of two neighbouring sentences under its title, segmented once here, not per question.
   const windows = new Map(passages.map((p) => {
     const parts = sentences(p.text)
     return [p.id, parts.map((x, i) => { const text = `${p.title}\n${x}${parts[i + 1] ?? ''}`; return { text, vocab: new Set(words(text)) } })]
   }))
+  // Asides and quotes dropped too: "纪检（组织）委员" holds the phrase 纪检委员.
+  const texts = passages.map((p) => {
+    const text = `${p.title}\n${p.text}`.replace(/\s+/g, '').toLowerCase()
+    return `${text}\n${text.replace(/（[^（）]{1,8}）|\([^()]{1,8}\)|[“”"]/g, '')}`
+  })
   const documentFrequency = new Map<string, number>()
   for (const set of vocabulary.values()) for (const w of set) documentFrequency.set(w, (documentFrequency.get(w) ?? 0) + 1)
   const n = passages.length
-  /** A word no passage holds weighs most: a question about it cannot be answered here. */
-  const idf = (w: string) => Math.log(1 + n / ((documentFrequency.get(w) ?? 0) + 0.5))
+  /**
+   * A word no passage holds weighs most: a question about it cannot be answered here. Counted on the text, not on
+   * jieba's words, as coverage finds words: "评" is rare as a word but stands in every 评选.
+   */
+  const held = new Map<string, number>()
+  const idf = (w: string) => {
+    let df = held.get(w)
+    if (df === undefined) {
+      if (held.size > 100_000) held.clear()
+      df = texts.filter((t) => t.includes(w)).length
+      held.set(w, df)
+    }
+    return Math.log(1 + n / (df + 0.5))
+  }
 
-  /** Jieba's HMM glues a particle to a word it does not know ("星要", "户去", "能评"): unglue it. */
+  /**
+   * Jieba's HMM glues a particle to a word it does not know ("星要", "户去", "能评", "最多能"): unglue it. Other unknown
+   * pairs stay whole ("户口", "电费"): split, their characters would be found everywhere.
+   */
   const unglue = (w: string): string[] => {
-    if (w.length !== 2 || documentFrequency.has(w) || synonyms.has(w)) return [w]
-    const [a, b] = [w[0]!, w[1]!]
-    if (STOPWORDS.has(b)) return [a]
-    if (STOPWORDS.has(a)) return [b]
-    return documentFrequency.has(a) || documentFrequency.has(b) ? [a, b] : [w]
+    if (!/^\p{Script=Han}{2,3}$/u.test(w) || documentFrequency.has(w) || synonyms.has(w) || STOPWORDS.has(w)) return [w]
+    if (STOPWORDS.has(w.at(-1)!)) return [w.slice(0, -1)]
+    if (STOPWORDS.has(w[0]!)) return [w.slice(1)]
+    return [w]
   }
 
   function query(question: string): Query {
-    const terms = [...new Set(words(question).flatMap(unglue).filter((w) => !STOPWORDS.has(w)))]
+    // "什么人", "哪些事", "多少项": a one-character word after a question word says what kind of answer, not what about.
+    // Jieba glues the unit to the next word ("多少人配"): the unit goes, the word stays.
+    const said = words(question)
+    const content = said.flatMap((w, i) => {
+      if (!ASKING.has(said[i - 1] ?? '')) return [w]
+      if (w.length === 1 || ASKED_KIND.has(w)) return []
+      return w.length === 2 && UNIT_CHARS.includes(w[0]!) && !documentFrequency.has(w) ? [w[1]!] : [w]
+    })
+    const terms = [...new Set(content.flatMap(unglue).filter((w) => !STOPWORDS.has(w)))]
     // cutForSearch gives 三星文明户 and its parts 三星, 文明户: count the word once, whole.
     const whole = terms.filter((t) => !terms.some((o) => o !== t && o.length > t.length && o.includes(t)))
     return { terms, expanded: new Map(whole.map((t) => [t, [t, ...(synonyms.get(t) ?? [])]])) }
   }
 
+  /** What BM25F looks for: each whole word by itself, its synonyms and its parts, the best one counting. */
+  function needs(q: Query, question: string): Need[] {
+    const out = [...q.expanded].map(([word, forms]) => {
+      const own = word.length === 1 ? o.singleCharWeight : 1
+      const list: Form[] = [{ term: word, weight: own }, ...forms.slice(1).map((term) => ({ term, weight: own * o.synonymWeight }))]
+      for (const part of q.terms) if (part !== word && word.includes(part)) list.push({ term: part, weight: o.partWeight })
+      // A word the passages never hold as a word ("户厕" in "卫生户厕") may still be found by its characters.
+      if (!index.has(word) && word.length === 2) for (const c of word) list.push({ term: c, weight: o.partWeight })
+      return { forms: list }
+    })
+    for (const term of askedQuantities(seg.normalise(question))) out.push({ forms: [{ term, weight: o.quantityWeight }] })
+    if (asksPurpose(question)) out.push({ forms: PURPOSE_WORDS.map((term) => ({ term, weight: o.purposeWeight })) })
+    if (asksPlace(question)) out.push({ forms: PLACE_WORDS.map((term) => ({ term, weight: o.purposeWeight })) })
+    return out
+  }
+
+  /** Neighbouring words of the question that stand together in a passage too: a phrase, not a coincidence. */
+  function phraseScores(q: Query): Map<number, number> {
+    const whole = [...q.expanded.keys()]
+    const out = new Map<number, number>()
+    for (let i = 1; i < whole.length; i++) {
+      const phrase = `${whole[i - 1]}${whole[i]}`
+      if (phrase.length < 3) continue
+      const holders = texts.flatMap((t, j) => (t.includes(phrase) ? [j] : []))
+      const idf = Math.log(1 + (n - holders.length + 0.5) / (holders.length + 0.5))
+      for (const j of holders) out.set(j, (out.get(j) ?? 0) + o.phraseWeight * idf)
+    }
+    return out
+  }
+
+  /** For "X是啥", "有啥X": the passages that define or list X (or a synonym of it), or whose title names it. */
+  function subjectScores(question: string): Map<number, number> {
+    const out = new Map<number, number>()
+    for (const subject of askedSubjects(question)) {
+      const key = seg.normalise(subject).toLowerCase()
+      for (const [form, weight] of [[key, 1] as const, ...(synonyms.get(key) ?? []).map((w) => [w, o.synonymWeight] as const)]) {
+        const introduces = introducesPattern(form)
+        const holders = passages.flatMap((p, j) => (introduces.test(texts[j]!) || p.title.toLowerCase().includes(form) ? [j] : []))
+        const idf = Math.log(1 + (n - holders.length + 0.5) / (holders.length + 0.5))
+        for (const j of holders) out.set(j, Math.max(out.get(j) ?? 0, o.definitionWeight * weight * idf))
+      }
+    }
+    return out
+  }
+
   /** A word or synonym counts as found in a text when the text holds it, whatever jieba made of the text. */
-  const finder = (vocab: Set<string>, text: string) => (w: string) => vocab.has(w) || (w.length >= 2 && text.includes(w))
+  const finder = (vocab: Set<string>, text: string) => (w: string) => vocab.has(w) || text.includes(w)
 
   /** idf-weighted share of the question's words found in a set of words (a passage's, or a FAQ question's). */
   function coverage(q: Query, has: (w: string) => boolean): number {
@@ -114,30 +217,42 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
     return total ? found / total : 0
   }
 
+  function hit(passage: Passage, q: Query, score: number, best: number): Hit {
+    const cover = coverage(q, finder(vocabulary.get(passage.id)!, `${passage.title}\n${passage.text}`))
+    let focus = 0
+    for (const w of windows.get(passage.id)!) focus = Math.max(focus, coverage(q, finder(w.vocab, w.text)))
+    const rank = (score / best + o.focusWeight * focus) * (COMMENTARY.test(passage.id) ? o.commentaryFactor : 1)
+    return { passage, score, coverage: cover, focus, rank }
+  }
+
+  /** How much one sentence says about the question: its share of the question's words, plus the number or the thing asked for. */
+  function relevance(question: string): (sentence: string) => number {
+    const q = query(question)
+    const quantities = askedQuantities(seg.normalise(question))
+    const subjects = askedSubjects(question).map((x) => introducesPattern(seg.normalise(x).toLowerCase()))
+    return (sentence) => {
+      const text = sentence.replace(/\s+/g, '').toLowerCase()
+      const stated = statedQuantities(text)
+      return coverage(q, finder(new Set(words(sentence)), text))
+        + (quantities.some((x) => stated.includes(x)) ? 0.5 : 0) + (subjects.some((x) => x.test(text)) ? 0.5 : 0)
+    }
+  }
+
   return {
     query,
     coverage,
+    relevance,
     words,
     search(question: string, limit = 5): Hit[] {
       const q = query(question)
       if (!q.terms.length) return []
-      const own = new Set(q.terms)
-      const all = [...new Set([...q.expanded.values()].flat())]
-      const found = index.search(all.join(' '), { boostTerm: (term) => (own.has(term) ? 1 : 0.6) }).slice(0, CANDIDATES)
-      const best = found[0]?.score ?? 1
-      const hits = found.map((r) => {
-        const passage = byId.get(String(r.id))!
-        const vocab = vocabulary.get(passage.id)!
-        const cover = coverage(q, finder(vocab, `${passage.title}\n${passage.text}`))
-        let focus = 0
-        for (const w of windows.get(passage.id)!) focus = Math.max(focus, coverage(q, finder(w.vocab, w.text)))
-        // Words of the question that stand together in the passage too (应急 + 网格员): a phrase, not a coincidence.
-        const pairs = q.terms.slice(1).map((t, i) => `${q.terms[i]}${t}`).filter((pair) => pair.length >= 3)
-        const phrase = pairs.length ? pairs.filter((pair) => passage.text.includes(pair)).length / pairs.length : 0
-        const rank = (cover + focus + 0.5 * (r.score / best) + 0.3 * phrase) * (COMMENTARY.test(passage.id) ? 0.85 : 1)
-        return { passage, score: r.score, coverage: cover, focus, rank }
-      })
-      return hits.sort((a, b) => b.rank - a.rank).slice(0, limit)
+      const phrases = phraseScores(q)
+      const definitions = subjectScores(question)
+      const found = index.search(needs(q, question))
+        .map((r) => ({ ...r, score: r.score + (phrases.get(r.index) ?? 0) + (definitions.get(r.index) ?? 0) }))
+        .sort((a, b) => b.score - a.score).slice(0, 20)
+      const best = found[0]?.score || 1
+      return found.map((r) => hit(passages[r.index]!, q, r.score, best)).sort((a, b) => b.rank - a.rank).slice(0, limit)
     },
   }
 }

@@ -30,6 +30,24 @@ describe('answers from the documents in force', () => {
     expect([...a.answer!].length).toBeLessThanOrEqual(200)
   })
 
+  it('draws on the neighbouring clause when it answers as well, and cites only the clauses it quotes', () => {
+    const a = xinyang.ask('指挥通道一共有哪些')
+    expect(a.answer).toContain('党政指挥、党建引领')
+    expect(a.sources.map((s) => s.id)).toEqual(['xy-std-6.1.3.1'])
+    expect(a.answer).toMatch(/来源：《党建引领基层治理工作规范》6\.1\.3\.1$/)
+    const both = xinyang.ask('三星文明户按啥程序评选，每年还复查吗')
+    expect(both.sources.map((s) => s.id)).toEqual(['xy-std-6.3.2.1.2.1', 'xy-std-6.3.2.1.2.2'])
+    expect(both.answer).toContain('农户认领承诺')
+    expect(both.answer).toContain('每年组织一次全面复查')
+    expect(both.answer).toMatch(/来源：《党建引领基层治理工作规范》6\.3\.2\.1\.2\.1、6\.3\.2\.1\.2\.2$/)
+  })
+
+  it('answers with the sentence that holds the kind of number asked for', () => {
+    const a = xinyang.ask('乡里解决问题最长几天')
+    expect(a.sources[0]?.id).toBe('py-qa-village-14')
+    expect(a.answer).toContain('最长不得超过15天')
+  })
+
   it('answers only from what applies in the region: Haimen\'s 双积分 not in Xinyang, 三星文明户 not in Haimen', () => {
     expect(xinyang.ask('双积分能换啥东西')).toMatchObject({ abstained: true, answer: null, sources: [] })
     expect(haimen.ask('三星文明户去医院看病能优先吗')).toMatchObject({ abstained: true })
@@ -55,6 +73,8 @@ describe('the FAQ and the ask API', () => {
     const a = await s.call(T.bot, 'POST', '/api/knowledge/ask', { question: '饺子宴在啥地方办' })
     expect(a.body).toMatchObject({ via: 'faq', abstained: false, sources: [{ id: `faq-${added.body.id}` }] })
     expect(a.body.answer).toBe('柳树村的饺子宴在村文化广场办，每月第一个周六。\n来源：柳树村村委会通知')
+    // A question on the same thing that wants another kind of answer (who, not where) goes to the documents.
+    expect((await s.call(T.bot, 'POST', '/api/knowledge/ask', { question: '饺子宴谁来主持' })).body.via).toBe('documents')
     // An unrelated question still goes to the documents.
     expect((await s.call(T.bot, 'POST', '/api/knowledge/ask', { question: '应急网格员是干啥的' })).body.via).toBe('documents')
 

@@ -1,0 +1,53 @@
+/**
+ * What kind of answer a question wants, beyond its words. "X是啥" wants the place where X is defined, "有啥X" or
+ * "X都有啥" the place where X is listed ("X：…", "…等X"), "X是干啥的" what X is for. The search adds these as
+ * extra evidence; they never decide alone.
+ */
+
+const END = '[？?。！!吗呢啊呀]*$'
+const DEFINITION = new RegExp(`(?:到底|究竟)?(?:是个?啥|是个?什么|是啥意思|啥意思|什么意思|是什么意思|是怎么回事|是咋回事|咋回事|怎么回事|是指啥|是指什么|指的是啥|指的是什么|是干啥的|是干什么的|干啥的|干什么的|是做什么的|有啥用|有什么用)${END}`)
+const LISTING_AFTER = new RegExp(`(?:都|一共|总共|主要)?(?:有啥|有什么|有哪些|包括啥|包括什么|包括哪些|是哪些|是哪几[个种条项样]|指哪些|有几[个种条项样])${END}`)
+const LISTING_BEFORE = /(?:有|包括|享受|给)(?:啥|什么|哪些)(\p{Script=Han}{2,8}?)[？?。！!吗呢]*$/u
+const PURPOSE = new RegExp(`(?:干啥的|干什么的|做什么的|做啥的|有啥用|有什么用|起什么作用|起啥作用)${END}`)
+
+const clean = (s: string) => s.replace(/^(?:请问|问一下|我想问|想问下?)[，,\s]*/, '').replace(/[“”"'‘’\s]/g, '')
+const fits = (s: string) => s.length >= 2 && s.length <= 12
+
+/** What the question asks to have defined or listed ("饺子宴" in "饺子宴是干啥的", "优惠政策" in "有什么优惠政策"). */
+export function askedSubjects(question: string): string[] {
+  const q = question.trim()
+  const out: string[] = []
+  for (const pattern of [DEFINITION, LISTING_AFTER]) {
+    const m = pattern.exec(q)
+    if (m) out.push(clean(q.slice(0, m.index)))
+  }
+  const after = LISTING_BEFORE.exec(q)
+  if (after) out.push(after[1]!)
+  return [...new Set(out.filter(fits))]
+}
+
+/** Words that say what a thing is for: a question "X是干啥的" looks for them too, at a lower weight. */
+export const PURPOSE_WORDS = ['目的', '作用', '用于', '旨在', '职责', '负责', '功能']
+export const asksPurpose = (question: string) => PURPOSE.test(question.trim())
+
+const PLACE = /在哪|哪里|哪儿|什么地方|啥地方|哪个地方|哪块/
+/** Words that name a place: a question "在哪办" looks for them too, at a lower weight. */
+export const PLACE_WORDS = ['场地', '地点', '场所', '广场', '大厅', '中心', '站点']
+export const asksPlace = (question: string) => PLACE.test(question)
+
+const KINDS: Array<[string, RegExp]> = [
+  ['place', PLACE], ['purpose', PURPOSE], ['who', /谁|哪个部门|哪个单位|找哪/], ['when', /什么时候|啥时候|哪天|几号|何时|多会儿/],
+  ['amount', /多少|几[个天项人次岁年月条户]|多久|多长时间/],
+]
+/** The kinds of answer a question wants ("place", "who", "amount" …): two questions that want different ones differ. */
+export const answerKinds = (question: string) => KINDS.filter(([, re]) => re.test(question)).map(([kind]) => kind).join(',')
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/**
+ * A text introduces a subject when the subject is followed by "：", "是指", "，是", "即", "包括" (a closing quote
+ * or "活动", "机制" between allowed), or closes a list ("…等14条指挥通道").
+ */
+export const introducesPattern = (subject: string) => {
+  const s = escape(subject)
+  return new RegExp(`${s}[”"’」]?(?:活动|机制|工作)?(?:[：:]|是指|指的是|，?是|，?即|包括|主要有|分别是)|等${s}`)
+}

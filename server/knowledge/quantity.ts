@@ -1,0 +1,29 @@
+/**
+ * "多少人", "几天", "占多少" ask for a number of something: a passage that states such a number ("不少于18人",
+ * "7天内", "80%以上") answers that kind of question. Both sides are reduced to tokens like `#人`, `#天`, `#%`
+ * that the search indexes with the words, so the kind of number asked for counts like a word of the question.
+ */
+const UNITS: Record<string, string> = {
+  人: '人', 名: '人', 位: '人', 项: '项', 天: '天', 日: '天', 个工作日: '天', 小时: '小时', 户: '户', 次: '次', 回: '次',
+  岁: '岁', 周岁: '岁', 年: '年', 个月: '月', 月: '月', 元: '元', 万元: '元', 亿元: '元', 块: '元', 万: '元', '%': '%', 条: '条', 家: '家',
+}
+const unitPattern = Object.keys(UNITS).sort((a, b) => b.length - a.length).join('|')
+const NUMBER = '(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千]+)'
+const stated = new RegExp(`${NUMBER}\\s*(?:[~～至到-]\\s*${NUMBER}\\s*)?(${unitPattern})`, 'g')
+const asked = new RegExp(`(?:多少|几)个?(${unitPattern}|钱)`, 'g')
+
+const token = (unit: string) => `#${UNITS[unit] ?? unit}`
+
+/** The kinds of number a text states: `#人` for "不少于18人", `#%` for "80%以上". */
+export function statedQuantities(text: string): string[] {
+  return [...text.matchAll(stated)].map((m) => token(m[1]!))
+}
+
+/** The kinds of number a question asks for, without repeats: `#天` for "最长能拖多少天", `#%` for "占多少". */
+export function askedQuantities(question: string): string[] {
+  const out = [...question.matchAll(asked)].map((m) => (m[1] === '钱' ? '#元' : token(m[1]!)))
+  if (/(?:占|比例|比重|率)[^，。？]{0,4}(?:多少|几成)|百分之(?:多少|几)/.test(question)) out.push('#%')
+  // "多久开一次" asks how often (每周, 每月: the synonyms say it), "多久能办好" how long.
+  if (/多久|多长时间/.test(question) && !/[一1][次回]/.test(question)) out.push('#天')
+  return [...new Set(out)]
+}

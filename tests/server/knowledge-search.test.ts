@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest'
+import { createSegmenter } from '../../bot/nlu/segment.ts'
+import { askedSubjects, asksPlace, asksPurpose } from '../../server/knowledge/asks.ts'
+import { createBm25 } from '../../server/knowledge/bm25.ts'
+import { MIN_COVERAGE, readPassages } from '../../server/knowledge/answer.ts'
+import { askedQuantities, statedQuantities } from '../../server/knowledge/quantity.ts'
+import { createSearch } from '../../server/knowledge/search.ts'
+
+// The parts of retrieval one by one: BM25F, the kind of number asked for, what a question asks to have defined.
+
+describe('BM25F', () => {
+  const docs = [
+    { id: 'word', fields: { title: [], text: ['三星文明户', '享受', '优惠'] } },
+    { id: 'synonyms', fields: { title: [], text: ['政策', '待遇', '奖励', '福利', '激励'] } },
+    { id: 'title', fields: { title: ['荣誉'], text: ['三星文明户', '评选'] } },
+    { id: 'other', fields: { title: [], text: ['饺子宴', '评选'] } },
+  ]
+  const bm25 = createBm25(docs, { title: { weight: 3, b: 0.3 }, text: { weight: 1, b: 0.75 } })
+  const need = { forms: [{ term: '优惠', weight: 1 }, ...['政策', '待遇', '奖励', '福利', '激励'].map((term) => ({ term, weight: 0.5 }))] }
+
+  it('scores a word once, by its best form: a passage full of synonyms does not beat the word itself', () => {
+    const [first, second] = bm25.search([need])
+    expect(first?.id).toBe('word')
+    expect(second?.id).toBe('synonyms')
+    // Half of one synonym's score, not the sum of five.
+    expect(second!.score).toBeCloseTo(bm25.search([{ forms: [{ term: '政策', weight: 0.5 }] }])[0]!.score)
+  })
+
+  it('weighs a word in the title more than the same word in the body', () => {
+    const [first] = bm25.search([{ forms: [{ term: '三星文明户', weight: 1 }] }, { forms: [{ term: '荣誉', weight: 1 }] }])
+    expect(first?.id).toBe('title')
+    expect(bm25.search([{ forms: [{ term: '荣誉', weight: 1 }] }])[0]!.score).toBeGreaterThan(bm25.search([{ forms: [{ term: '饺子宴', weight: 1 }] }])[0]!.score)
+  })
+
+  it('finds nothing for a word no document holds', () => {
+    expect(bm25.search([{ forms: [{ term: '残疾证', weight: 1 }] }])).toEqual([])
+    expect(bm25.idf('残疾证')).toBeGreaterThan(bm25.idf('优惠'))
+  })
+})
+
+describe('what a question asks for', () => {
+  it('reads the kind of number asked and stated', () => {
+    expect(askedQuantities('社区两委干部一共几个人')).toEqual(['#人'])
+    expect(askedQuantities('乡镇最长能拖多少天')).toEqual(['#天'])
+    expect(askedQuantities('卫生户厕要占多少')).toEqual(['#%'])
+    expect(askedQuantities('高龄补贴多少钱')).toEqual(['#元'])
+    expect(askedQuantities('办下来要多久')).toEqual(['#天'])
+    expect(askedQuantities('支部会商多久开一次')).toEqual([])
+    expect(statedQuantities('行政村不少于 5 人、社区不少于7人，占比80%以上，每年组织一次复查')).toEqual(['#人', '#人', '#%', '#次'])
+  })
+
+  it('reads what is to be defined or listed, and whether a purpose or a place is asked', () => {
+    expect(askedSubjects('饺子宴是干啥的')).toEqual(['饺子宴'])
+    expect(askedSubjects('三星文明户有什么优惠政策')).toEqual(['优惠政策'])
+    expect(askedSubjects('14条指挥通道都有啥')).toEqual(['14条指挥通道'])
+    expect(askedSubjects('饺子宴谁来主持')).toEqual([])
+    expect(asksPurpose('应急网格员是干啥的')).toBe(true)
+    expect(asksPurpose('应急网格员是啥')).toBe(false)
+    expect(asksPlace('饺子宴在啥地方办')).toBe(true)
+  })
+})
+
+describe('ranking', () => {
+  const search = createSearch(readPassages().filter((p) => p.region !== 'haimen'), createSegmenter())
+  const top = (q: string) => search.search(q, 1)[0]?.passage.id
+
+  it('does not let question filler drive the ranking: "都是些啥人" asks who, it is not about 人', () => {
+    expect(search.query('兼职网格员到底都是些啥人呀').terms).toEqual(['兼职', '网格', '兼职网', '网格员', '兼职网格员'])
+    expect(top('兼职网格员到底都是些啥人呀')).toBe('xy-std-5.4.2.2')
+  })
+
+  it('keeps words it does not know whole: 户口 is not 户 + 口, so a question about it is not covered', () => {
+    expect(search.query('小孩户口咋上').terms).toEqual(['小孩', '户口'])
+    const [hit] = search.search('小孩户口咋上', 1)
+    expect(hit?.focus ?? 0).toBeLessThan(MIN_COVERAGE)
+  })
+
+  it('prefers the clause that defines the thing asked about, and the one that states the number asked for', () => {
+    expect(top('干部包片是什么意思')).toBe('py-qa-village-13')
+    expect(top('社区两委干部要配几个人')).toBe('xy-std-5.4.1.1.1')
+  })
+
+  it('counts a synonym less than the word itself: 好处 finds the clause on the 三星文明户\'s 优惠政策, not one on funding', () => {
+    expect(top('评上三星文明户有啥好处？')).toBe('xy-std-6.3.2.1.3.1')
+  })
+})
