@@ -22,6 +22,7 @@ export function statedQuantities(text: string): string[] {
 /** The kinds of number a question asks for, without repeats: `#天` for "最长能拖多少天", `#%` for "占多少". */
 export function askedQuantities(question: string): string[] {
   const out = [...question.matchAll(asked)].map((m) => (m[1] === '钱' ? '#元' : token(m[1]!)))
+  if (/(?:钱|工资|报酬|补贴|补助|费|收入|奖励)[^，。？]{0,4}多少(?![人项天户次岁年月条家])/.test(question)) out.push('#元')
   if (/(?:占|比例|比重|率)[^，。？]{0,4}(?:多少|几成)|百分之(?:多少|几)/.test(question)) out.push('#%')
   // "多久开一次" asks how often (每周, 每月: the synonyms say it), "多久能办好" how long.
   if (/多久|多长时间/.test(question) && !/[一1][次回]/.test(question)) out.push('#天')

@@ -5,6 +5,7 @@ import { createBm25, type Form, type Need } from './bm25.ts'
 import type { Passage } from './passage.ts'
 import { askedQuantities, statedQuantities } from './quantity.ts'
 import { askedSubjects, asksPlace, asksPurpose, introducesPattern, PLACE_WORDS, PURPOSE_WORDS } from './asks.ts'
+import { createTagger, isThing } from './tagger.ts'
 
 const synonymsFile = join(import.meta.dirname, '../../data/knowledge/synonyms.json')
 
@@ -44,6 +45,11 @@ export type SearchOptions = {
   phraseWeight: number
   /** A one-character word ("人", "村") is often a fragment: it counts this much of a longer one. */
   singleCharWeight: number
+  /**
+   * In coverage, a word that is not a thing (a verb, an adverb, a word jieba guessed: 拖, 再评, 不好) weighs this much
+   * of a thing (户口, 残疾证): what a question is about decides whether the documents cover it, not how it is put.
+   */
+  otherWordWeight: number
   /** "X是啥": a passage that defines X ("X：", "X是指"), against a word (1). */
   definitionWeight: number
   /** "X是干啥的", "在哪": words of purpose (目的, 职责 …) or of a place (场地, 大厅 …), against a word (1). */
@@ -52,7 +58,7 @@ export type SearchOptions = {
   b: number
 }
 export const defaultSearchOptions: SearchOptions = {
-  titleWeight: 2, questionWeight: 3, synonymWeight: 0.5, partWeight: 0.5, commentaryFactor: 0.85, focusWeight: 0.5, quantityWeight: 1, phraseWeight: 1, singleCharWeight: 1, definitionWeight: 1, purposeWeight: 0.5, k1: 1.2, b: 0.75,
+  titleWeight: 2, questionWeight: 3, synonymWeight: 0.5, partWeight: 0.5, commentaryFactor: 0.85, focusWeight: 0.5, quantityWeight: 1, phraseWeight: 1, singleCharWeight: 1, otherWordWeight: 0.5, definitionWeight: 1, purposeWeight: 0.5, k1: 1.2, b: 0.75,
 }
 
 const COMMENTARY = /^xy-(survey|talk)-/
@@ -76,6 +82,8 @@ export type Query = {
   terms: string[]
   /** Each whole content word (not the parts) with its synonyms: what coverage counts. */
   expanded: Map<string, string[]>
+  /** How much each whole word counts in coverage besides its idf: things count fully, other words less. */
+  weights: Map<string, number>
 }
 
 export function readSynonyms(file = synonymsFile): string[][] {
@@ -96,6 +104,7 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
     for (const w of words) synonyms.set(w, [...new Set([...(synonyms.get(w) ?? []), ...words.filter((x) => x !== w)])])
   }
   const words = (text: string) => seg.words(text)
+  const tag = createTagger()
   const index = createBm25(passages.map((p) => ({
     id: p.id,
     fields: { title: isQuestion(p.title) ? [] : words(p.title), question: isQuestion(p.title) ? words(p.title) : [], text: [...words(p.text), ...statedQuantities(p.text)] },
@@ -152,7 +161,12 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
     const terms = [...new Set(content.flatMap(unglue).filter((w) => !STOPWORDS.has(w)))]
     // cutForSearch gives 三星文明户 and its parts 三星, 文明户: count the word once, whole.
     const whole = terms.filter((t) => !terms.some((o) => o !== t && o.length > t.length && o.includes(t)))
-    return { terms, expanded: new Map(whole.map((t) => [t, [t, ...(synonyms.get(t) ?? [])]])) }
+    const tagged = tag(seg.normalise(question))
+    const weightOf = (t: string) => {
+      const word = tagged.find((x) => x.word === t) ?? tagged.find((x) => x.word.includes(t))
+      return word && isThing(word.tag) ? 1 : o.otherWordWeight
+    }
+    return { terms, expanded: new Map(whole.map((t) => [t, [t, ...(synonyms.get(t) ?? [])]])), weights: new Map(whole.map((t) => [t, weightOf(t)])) }
   }
 
   /** What BM25F looks for: each whole word by itself, its synonyms and its parts, the best one counting. */
@@ -210,7 +224,7 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
     for (const [term, forms] of q.expanded) {
       // A number in a question (an age, a date) is rarely the number the answer holds.
       if (/^\d+$/.test(term)) continue
-      const w = idf(term)
+      const w = idf(term) * (q.weights.get(term) ?? 1)
       total += w
       if (forms.some(has)) found += w
     }

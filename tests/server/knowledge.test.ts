@@ -48,6 +48,18 @@ describe('answers from the documents in force', () => {
     expect(a.answer).toContain('最长不得超过15天')
   })
 
+  it('judges coverage by the things asked about, not by how they are put: 干不好, 辞退 are the resident\'s words', () => {
+    const a = xinyang.ask('网格员要是干不好会被辞退不')
+    expect(a.sources[0]?.id).toBe('xy-std-5.4.2.4.4')
+    expect(a.answer).toContain('依法依规解聘')
+    // A thing the documents never mention still makes the question one they do not cover.
+    expect(xinyang.ask('网格员考试报名啥时候开始')).toMatchObject({ abstained: true })
+  })
+
+  it('takes "工资涨多少" as asking for a sum of money', () => {
+    expect(xinyang.ask('当上基层治理标兵以后工资涨多少').answer).toContain('每月增加500元')
+  })
+
   it('answers only from what applies in the region: Haimen\'s 双积分 not in Xinyang, 三星文明户 not in Haimen', () => {
     expect(xinyang.ask('双积分能换啥东西')).toMatchObject({ abstained: true, answer: null, sources: [] })
     expect(haimen.ask('三星文明户去医院看病能优先吗')).toMatchObject({ abstained: true })
