@@ -142,6 +142,8 @@ describe('emergencies said in other ways', () => {
     ['a brawl', '两家为浇地的事一帮人拿着铁锹在地头对上了 快叫派出所', 'safety'],
     ['someone buried', '挖地基的时候土方塌下来了 下面还有个人 埋了半个身子', 'safety'],
     ['something exploding', '院里的液化气罐子突然炸了 墙都震裂了', 'safety'],
+    ['someone who no longer answers', '俺爹午睡起来说胸口闷 这会儿喊他也不答应了', 'livelihood'],
+    ['a confused old man out after dark', '俺爷爷晌午出门遛弯 天黑了还不见人 手机也关机了', 'safety'],
   ])('%s: %s', (_what, text, category) => {
     const u = c(text)
     expect(u.intent).toBe('emergency')
@@ -157,6 +159,11 @@ describe('emergencies said in other ways', () => {
     '这辣椒吃得嗓子跟着火了似的',
     '谁家的羊走丢了 在俺麦地里吃草呢',
     '锅里的油着了 俺拿锅盖一捂就灭了',
+    '谁家的鹅钻俺院里了 快来赶回去',
+    '去年俺孙女走丢 多亏网格员帮着找回来 救命恩人啊 谢谢',
+    '十几年前这段河堤决过一回口 后来才修的大堤',
+    '娃走丢了多久能报警 是不是得等一天',
+    '那几间老房子墙都斜了 娃们天天在底下玩 哪天塌了砸着人',
   ])('not an alarm: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
