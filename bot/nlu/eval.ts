@@ -65,8 +65,14 @@ function main() {
   for (const set of sets.filter((x) => existsSync(join(x.dir, 'village.jsonl')))) out.push(...reportSet(engine, set.dir, set.name))
   out.push('', '政策问答（本地引擎，地区 xinyang：信阳和河南的文件适用，海门的不适用）')
   const knowledge = createKnowledge({ region: 'xinyang' })
-  for (const [file, label] of [['dev.jsonl', '调参集 dev'], ['dev2.jsonl', '调参集 dev2（换个问法，也用于调参）'], ['test.jsonl', '留出集 test（不用于调参）']] as const) {
-    const items = readEvalQuestions(join(knowledgeEvalDir, file))
+  const knowledgeSets = [
+    [join(knowledgeEvalDir, 'dev.jsonl'), '调参集 dev'], [join(knowledgeEvalDir, 'dev2.jsonl'), '调参集 dev2（换个问法，也用于调参）'],
+    [join(knowledgeEvalDir, 'test.jsonl'), '留出集 test（不用于调参；dev2 里有几题与它相近）'],
+    [join(knowledgeEvalDir, '../final/questions.jsonl'), '留出集 final（不用于调参；首次打分后看过误答）'],
+    [join(knowledgeEvalDir, '../final2/questions.jsonl'), '最终集 final2（只打分）'],
+  ] as const
+  for (const [file, label] of knowledgeSets.filter(([f]) => existsSync(f))) {
+    const items = readEvalQuestions(file)
     out.push(...formatAnswerReport(label, scoreAnswers(items, items.map((q) => knowledge.ask(q.question)))))
   }
   process.stdout.write(`${out.join('\n')}\n`)

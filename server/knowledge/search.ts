@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Segmenter } from '../../bot/nlu/segment.ts'
 import { createBm25, type Form, type Need } from './bm25.ts'
@@ -8,6 +8,24 @@ import { askedSubjects, asksPlace, asksPurpose, introducesPattern, PLACE_WORDS, 
 import { createTagger, isThing } from './tagger.ts'
 
 const synonymsFile = join(import.meta.dirname, '../../data/knowledge/synonyms.json')
+const asksDir = join(import.meta.dirname, '../../data/knowledge/asks')
+
+/**
+ * How residents ask for what each passage says ("评上三星户有啥好处"), written by the team per passage in
+ * data/knowledge/asks: the bridge between village words and the documents' wording, for ranking and for telling
+ * a covered question from one that only shares a word.
+ */
+export function readAsks(dir = asksDir): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  if (!existsSync(dir)) return out
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+    for (const line of readFileSync(join(dir, file), 'utf8').split('\n').filter((l) => l.trim())) {
+      const { id, asks } = JSON.parse(line) as { id: string; asks: string[] }
+      out.set(id, [...(out.get(id) ?? []), ...asks])
+    }
+  }
+  return out
+}
 
 /** Question words and particles: they say what kind of answer is wanted, not what it is about. */
 const STOPWORDS = new Set(`的 了 吗 呢 吧 啊 呀 哦 嘛 么 不 没 是 有 在 和 与 及 或 也 都 就 还 又 要 会 能 可以 可 得 给 让 把 被 从 到 对 去 来 上 下 里 中 着 过
@@ -24,6 +42,8 @@ export type Hit = {
   coverage: number
   /** The same share within the passage's best two neighbouring sentences: an answer is said in one place. */
   focus: number
+  /** How well the question matches the best of the ways residents ask for this passage (data/knowledge/asks): 0..1. */
+  asked: number
   /** What the hits are ordered by. */
   rank: number
 }
@@ -32,6 +52,8 @@ export type SearchOptions = {
   /** Weight of a section title and of a Q&A item's question against the body (1). */
   titleWeight: number
   questionWeight: number
+  /** Weight of the ways residents ask for a passage (data/knowledge/asks), against the body (1). */
+  asksWeight: number
   /** A synonym, or a part of a longer word, counts this much of the word itself. */
   synonymWeight: number
   partWeight: number
@@ -58,7 +80,7 @@ export type SearchOptions = {
   b: number
 }
 export const defaultSearchOptions: SearchOptions = {
-  titleWeight: 2, questionWeight: 3, synonymWeight: 0.5, partWeight: 0.5, commentaryFactor: 0.85, focusWeight: 0.5, quantityWeight: 1, phraseWeight: 1, singleCharWeight: 1, otherWordWeight: 0.5, definitionWeight: 1, purposeWeight: 0.5, k1: 1.2, b: 0.75,
+  titleWeight: 2, questionWeight: 3, asksWeight: 1, synonymWeight: 0.5, partWeight: 0.5, commentaryFactor: 0.85, focusWeight: 0.5, quantityWeight: 1, phraseWeight: 1, singleCharWeight: 1, otherWordWeight: 0.5, definitionWeight: 1, purposeWeight: 0.5, k1: 1.2, b: 0.75,
 }
 
 const COMMENTARY = /^xy-(survey|talk)-/
@@ -96,7 +118,7 @@ export function readSynonyms(file = synonymsFile): string[][] {
  * how much of the question the passage covers: BM25 ranks, it does not tell an answer from a passage that merely
  * shares a common word.
  */
-export function createSearch(passages: readonly Passage[], seg: Segmenter, groups: string[][] = readSynonyms(), options: Partial<SearchOptions> = {}) {
+export function createSearch(passages: readonly Passage[], seg: Segmenter, groups: string[][] = readSynonyms(), options: Partial<SearchOptions> = {}, asks: Map<string, string[]> = readAsks()) {
   const o = { ...defaultSearchOptions, ...options }
   const synonyms = new Map<string, string[]>()
   for (const group of groups) {
@@ -107,8 +129,12 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
   const tag = createTagger()
   const index = createBm25(passages.map((p) => ({
     id: p.id,
-    fields: { title: isQuestion(p.title) ? [] : words(p.title), question: isQuestion(p.title) ? words(p.title) : [], text: [...words(p.text), ...statedQuantities(p.text)] },
-  })), { title: { weight: o.titleWeight, b: 0.3 }, question: { weight: o.questionWeight, b: 0.3 }, text: { weight: 1, b: o.b } }, o.k1)
+    fields: {
+      title: isQuestion(p.title) ? [] : words(p.title), question: isQuestion(p.title) ? words(p.title) : [],
+      asks: (asks.get(p.id) ?? []).flatMap(words), text: [...words(p.text), ...statedQuantities(p.text)],
+    },
+  })), { title: { weight: o.titleWeight, b: 0.3 }, question: { weight: o.questionWeight, b: 0.3 }, asks: { weight: o.asksWeight, b: 0.5 }, text: { weight: 1, b: o.b } }, o.k1)
+  const askings = new Map(passages.map((p) => [p.id, (asks.get(p.id) ?? []).map((a) => ({ vocab: new Set(words(a)), text: seg.normalise(a).toLowerCase() }))]))
   const vocabulary = new Map(passages.map((p) => [p.id, new Set(words(`${p.title} ${p.text}`))]))
   // Each passage's windows of two neighbouring sentences under its title, segmented once here, not per question.
   const windows = new Map(passages.map((p) => {
@@ -235,8 +261,10 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
     const cover = coverage(q, finder(vocabulary.get(passage.id)!, `${passage.title}\n${passage.text}`))
     let focus = 0
     for (const w of windows.get(passage.id)!) focus = Math.max(focus, coverage(q, finder(w.vocab, w.text)))
-    const rank = (score / best + o.focusWeight * focus) * (COMMENTARY.test(passage.id) ? o.commentaryFactor : 1)
-    return { passage, score, coverage: cover, focus, rank }
+    let asked = 0
+    for (const a of askings.get(passage.id)!) asked = Math.max(asked, coverage(q, finder(a.vocab, a.text)))
+    const rank = (score / best + o.focusWeight * Math.max(focus, asked)) * (COMMENTARY.test(passage.id) ? o.commentaryFactor : 1)
+    return { passage, score, coverage: cover, focus, asked, rank }
   }
 
   /** How much one sentence says about the question: its share of the question's words, plus the number or the thing asked for. */

@@ -1,10 +1,13 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createSegmenter } from '../../bot/nlu/segment.ts'
 import { askedSubjects, asksPlace, asksPurpose } from '../../server/knowledge/asks.ts'
 import { createBm25 } from '../../server/knowledge/bm25.ts'
 import { MIN_COVERAGE, readPassages } from '../../server/knowledge/answer.ts'
 import { askedQuantities, statedQuantities } from '../../server/knowledge/quantity.ts'
-import { createSearch } from '../../server/knowledge/search.ts'
+import { createSearch, readAsks, readSynonyms } from '../../server/knowledge/search.ts'
 
 // The parts of retrieval one by one: BM25F, the kind of number asked for, what a question asks to have defined.
 
@@ -82,5 +85,22 @@ describe('ranking', () => {
 
   it('counts a synonym less than the word itself: 好处 finds the clause on the 三星文明户\'s 优惠政策, not one on funding', () => {
     expect(top('评上三星文明户有啥好处？')).toBe('xy-std-6.3.2.1.3.1')
+  })
+})
+
+describe('the ways residents ask for a passage', () => {
+  it('are read per passage from every file of a folder, and count in ranking and in coverage', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wf-asks-'))
+    writeFileSync(join(dir, 'a.jsonl'), `${JSON.stringify({ id: 'xy-std-6.3.2.2.5', asks: ['吃席的钱谁掏'] })}\n`)
+    writeFileSync(join(dir, 'b.jsonl'), `${JSON.stringify({ id: 'xy-std-6.3.2.2.5', asks: ['孝善基金是啥'] })}\n`)
+    const asks = readAsks(dir)
+    expect(asks.get('xy-std-6.3.2.2.5')).toEqual(['吃席的钱谁掏', '孝善基金是啥'])
+    const passages = readPassages().filter((p) => p.region !== 'haimen')
+    const seg = createSegmenter()
+    const bare = createSearch(passages, seg, readSynonyms(), {}, new Map()).search('吃席的钱谁掏', 1)[0]
+    const bridged = createSearch(passages, seg, readSynonyms(), {}, asks).search('吃席的钱谁掏', 1)[0]
+    expect(bridged?.passage.id).toBe('xy-std-6.3.2.2.5')
+    expect(bridged?.asked).toBe(1)
+    expect(bare?.passage.id).not.toBe('xy-std-6.3.2.2.5')
   })
 })

@@ -67,8 +67,15 @@ describe('answers from the documents in force', () => {
     expect(new Set(xinyang.passages.map((p) => p.region))).toEqual(new Set(['xinyang', 'henan']))
   })
 
-  it.each(['今年种粮补贴一亩多少', '五保户每月给多少钱', '打狂犬疫苗去哪', '今天几号了', '电费在哪交'])('declines what the documents do not cover: %s', (q) => {
+  it.each(['今年种粮补贴一亩多少', '五保户每月给多少钱', '打狂犬疫苗去哪', '今天几号了', '驾照到期了去哪换'])('declines what the documents do not cover: %s', (q) => {
     expect(xinyang.ask(q)).toMatchObject({ abstained: true, answer: null, via: 'none' })
+  })
+
+  it('finds a clause through the way residents ask for it, when the question shares few words with the clause', () => {
+    // 6.2.2.1.3 puts 水、电、气 services in the township centre; it never says 电费 or 交.
+    const r = xinyang.ask('电费在哪交')
+    expect(r.sources[0]?.id).toBe('xy-std-6.2.2.1.3')
+    expect(r.answer).toContain('乡镇（街道）行政审批服务中心')
   })
 })
 
