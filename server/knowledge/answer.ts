@@ -5,22 +5,13 @@ import type { AskResult, FaqEntry } from '../contract/knowledge.ts'
 import { citation, composeAnswer, withSource } from './compose.ts'
 import { Passage, regionsInForce, type Region } from './passage.ts'
 import { answerKinds } from './asks.ts'
+import { answersQuestion, gateFeatures, MIN_COVERAGE, type GateFeatures } from './gate.ts'
 import { createSearch, type Hit } from './search.ts'
 
 export const passagesFile = join(import.meta.dirname, '../../data/knowledge/passages.jsonl')
 
-/**
- * When the evidence is too weak to answer, calibrated by `npm run -s kb:calibrate` on data/knowledge/eval/dev.jsonl
- * and dev2.jsonl only (held-out sets are never used for this): of every pair of thresholds, the one that scores best
- * when a right answer or a right refusal counts +1, a wrong answer −2 and a refused answerable question 0.
- * Last run (110 questions, 75 answerable): 0.55 and 6.0 answer 67 right, refuse 32 of 35 rightly, answer 8 wrongly.
- *
- * The best passage must hold this share of the question's content words, by idf (things weighing twice what other
- * words do), within two neighbouring sentences, or within one of the ways residents ask for it (data/knowledge/asks) ...
- */
-export const MIN_COVERAGE = 0.55
-/** ... and score at least this much BM25F. */
-export const MIN_SCORE = 6
+/** When the bot answers from the documents: server/knowledge/gate.ts (calibrated by `npm run -s kb:calibrate`). */
+export { MIN_COVERAGE, MIN_SCORE } from './gate.ts'
 /** A FAQ question must match the resident's this well both ways (each one's words found in the other). */
 export const MIN_FAQ_MATCH = 0.6
 /** A neighbouring clause that could answer by itself and ranks at least this share of the best one joins the answer. */
@@ -48,7 +39,8 @@ export function readPassages(file = passagesFile): Passage[] {
   return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => Passage.parse(JSON.parse(l)))
 }
 
-export type KnowledgeOptions = { passages?: readonly Passage[]; region: Region; seg?: Segmenter; minCoverage?: number; minScore?: number }
+/** 'none' answers whatever the best passage is (for calibration); by default the fitted gate of gate.ts decides. */
+export type KnowledgeOptions = { passages?: readonly Passage[]; region: Region; seg?: Segmenter; gate?: 'none' | ((f: GateFeatures) => boolean) }
 
 /**
  * Answers a question from the FAQ first, then from the documents in force in the deployment's region, with
@@ -60,8 +52,7 @@ export function createKnowledge(o: KnowledgeOptions) {
   const inForce = (o.passages ?? readPassages()).filter((p) => regions.includes(p.region))
   const seg = o.seg ?? createSegmenter()
   const search = createSearch(inForce, seg)
-  const minCoverage = o.minCoverage ?? MIN_COVERAGE
-  const minScore = o.minScore ?? MIN_SCORE
+  const answers = o.gate === 'none' ? () => true : (o.gate ?? answersQuestion)
 
   function faqMatch(question: string, faq: readonly FaqEntry[]): { entry: FaqEntry; match: number } | null {
     if (!faq.length) return null
@@ -92,7 +83,8 @@ export function createKnowledge(o: KnowledgeOptions) {
     const top = hits[0]
     const evidence = hits.map((h) => ({ id: h.passage.id, docTitle: h.passage.docTitle, clause: h.passage.clause, title: h.passage.title, text: h.passage.text }))
     const measured = { score: top?.score ?? 0, coverage: top?.coverage ?? 0, engine: 'local' as const, evidence }
-    if (!top || Math.max(top.focus, top.asked) < minCoverage || top.score < minScore) return { answer: null, sources: [], abstained: true, via: 'none', ...measured }
+    const features = gateFeatures(hits, search.query(question).expanded.size)
+    if (!top || !features || !answers(features)) return { answer: null, sources: [], abstained: true, via: 'none', ...measured }
     const { answer, cited } = composeAnswer(withSibling(top, hits[1]), search.relevance(question))
     return { answer, sources: cited.map((p) => ({ id: p.id, title: p.title, clause: p.clause })), abstained: false, via: 'documents', ...measured }
   }
