@@ -144,6 +144,9 @@ describe('emergencies said in other ways', () => {
     ['something exploding', '院里的液化气罐子突然炸了 墙都震裂了', 'safety'],
     ['someone who no longer answers', '俺爹午睡起来说胸口闷 这会儿喊他也不答应了', 'livelihood'],
     ['a confused old man out after dark', '俺爷爷晌午出门遛弯 天黑了还不见人 手机也关机了', 'safety'],
+    ['a snake bite far from help', '俺男人割草让蛇给咬了 脚脖子肿老粗 这离卫生院还远着', 'livelihood'],
+    ['a stroke said plainly', '俺娘吃着饭舌头发硬了 半边身子动不了 刚才还好好的', 'livelihood'],
+    ['the ground sinking under houses', '水管子爆了 冲得后墙地基在往下陷', 'infrastructure'],
   ])('%s: %s', (_what, text, category) => {
     const u = c(text)
     expect(u.intent).toBe('emergency')
@@ -164,6 +167,11 @@ describe('emergencies said in other ways', () => {
     '十几年前这段河堤决过一回口 后来才修的大堤',
     '娃走丢了多久能报警 是不是得等一天',
     '那几间老房子墙都斜了 娃们天天在底下玩 哪天塌了砸着人',
+    '上个月俺家着火 多亏邻居们来得快 谢谢大家',
+    '要是碰到家暴 除了报警还能找谁',
+    '说谁家娃丢了 那是瞎传 别乱转',
+    '这辣椒辣得嘴里跟着火了一样',
+    '直播间天天喊救命价 谁信谁上当',
   ])('not an alarm: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
