@@ -20,7 +20,7 @@ export default {
     const panes = {
       rooms: () => roomsPane(ctx, rooms, areas, byCode, pathOf, adminOver, bots),
       areas: () => areasPane(ctx, areas, byCode, people),
-      people: () => peoplePane(ctx, people, byCode, deptName),
+      people: () => peoplePane(ctx, people, areas, byCode, pathOf, deptName, departments, adminOver, countyAdmin),
       routing: () => routingPane(ctx, routing, departments, countyAdmin),
       deadlines: () => deadlinesPane(ctx, deadlines, countyAdmin),
     }
@@ -78,22 +78,108 @@ function areasPane(ctx, areas, byCode, people) {
   return h('div', { class: 'card' }, h('h2', null, '区域（县区 → 乡镇 → 村（社区）→ 网格）'), h('ul', { class: 'tree' }, areas.filter((a) => !a.parentCode).map(node)))
 }
 
-function peoplePane(ctx, people, byCode, deptName) {
+/**
+ * People and their roles. An admin adds people, changes roles (each role is held in an area), active/inactive and
+ * passwords for people who serve only inside their own area; the server decides, and its refusal is shown as is.
+ */
+function peoplePane(ctx, people, areas, byCode, pathOf, deptName, departments, adminOver, countyAdmin) {
   const { h } = ctx
   const search = h('input', { type: 'search', placeholder: '按姓名、角色或区域筛选', style: 'max-width:320px;width:100%' })
   const body = h('tbody')
   const roleText = (g) => `${byCode.get(g.areaCode)?.name ?? g.areaCode}${roleLabels[g.role]}${g.unit ? `（${deptName.get(g.unit) ?? moduleLabels[g.unit] ?? g.unit}）` : ''}`
+  const mine = areas.filter((a) => adminOver(a.code))
+  const canManage = (p) => (p.roles.length ? p.roles.every((g) => adminOver(g.areaCode)) : countyAdmin)
+  const reload = () => ctx.go('#/registry?tab=people')
+  const fail = (e) => ctx.toast(e.message, 'error')
+
+  /** Role, area and (for module leads and department officers) unit: one grant. */
+  const grantPicker = () => {
+    const role = h('select', { name: 'role', 'aria-label': '角色' }, Object.entries(roleLabels).map(([v, l]) => h('option', { value: v }, l)))
+    const area = h('select', { name: 'area', 'aria-label': '服务区域' }, mine.map((a) => h('option', { value: a.code }, `${pathOf(a.code)}（${areaKindLabels[a.kind]}）`)))
+    const unit = h('select', { name: 'unit', 'aria-label': '所属模块或部门' }, h('option', { value: '' }, '无（仅模块分管领导、县区部门人员需选）'),
+      h('optgroup', { label: '乡镇模块' }, Object.entries(moduleLabels).map(([v, l]) => h('option', { value: v }, l))),
+      h('optgroup', { label: '县区部门' }, departments.map((d) => h('option', { value: d.code }, d.name))))
+    return { el: h('div', { class: 'row' }, role, area, unit), value: () => ({ role: role.value, areaCode: area.value, unit: unit.value || null }) }
+  }
+
+  const editor = (p) => {
+    let roles = p.roles.map((g) => ({ role: g.role, areaCode: g.areaCode, unit: g.unit ?? null }))
+    const list = h('div', { class: 'row' })
+    const drawRoles = () => list.replaceChildren(...(roles.length ? roles.map((g, i) => h('span', { class: 'tag' }, roleText(g), ' ',
+      h('button', { type: 'button', class: 'btn small', 'aria-label': `移除 ${roleText(g)}`, onclick: () => { roles = roles.filter((_, j) => j !== i); drawRoles() } }, '×'))) : [h('span', { class: 'muted' }, '没有角色')]))
+    drawRoles()
+    const pick = grantPicker()
+    const active = h('input', { type: 'checkbox', name: 'active', checked: p.active })
+    const password = h('input', { type: 'password', name: 'password', autocomplete: 'new-password', placeholder: '至少 8 位' })
+    const save = async () => {
+      try {
+        await ctx.api('PATCH', `/people/${p.id}`, { roles, active: active.checked })
+        ctx.toast(`${p.name}的角色和状态已保存`)
+        reload()
+      } catch (e) { fail(e) }
+    }
+    const setPassword = async () => {
+      try {
+        await ctx.api('PUT', `/people/${p.id}/password`, { password: password.value })
+        password.value = ''
+        ctx.toast(`${p.name}的密码已设置，原有登录已失效`)
+      } catch (e) { fail(e) }
+    }
+    return h('tr', { class: 'person-edit', 'data-edit': p.id }, h('td', { colspan: 6 },
+      h('div', { class: 'field' }, h('span', null, '角色（每个角色对应一个服务区域）'), list),
+      h('div', { class: 'field' }, h('span', null, '增加角色'), h('div', { class: 'row' }, pick.el,
+        h('button', { type: 'button', class: 'btn small', 'data-action': 'add-role', onclick: () => { roles = [...roles, pick.value()]; drawRoles() } }, '增加'))),
+      h('label', { class: 'row' }, active, '在岗（取消即停用，停用后不能登录、不再派单）'),
+      h('div', { class: 'row' }, h('button', { class: 'btn primary small', 'data-action': 'save-person', onclick: save }, '保存角色和状态')),
+      h('div', { class: 'field', style: 'margin-top:10px' }, h('span', null, '设置登录密码'),
+        h('div', { class: 'row' }, password, h('button', { class: 'btn small', 'data-action': 'set-password', onclick: setPassword }, '设置密码')))))
+  }
+
   const rows = people.map((p) => ({ p, text: `${p.name} ${p.id} ${p.roles.map(roleText).join(' ')}` }))
-  const draw = () => body.replaceChildren(...rows.filter((r) => r.text.includes(search.value.trim())).map(({ p }) => h('tr', null,
+  let open = null
+  const draw = () => body.replaceChildren(...rows.filter((r) => r.text.includes(search.value.trim())).flatMap(({ p }) => [h('tr', { 'data-person': p.id },
     h('td', { 'data-label': '姓名' }, p.name, p.active ? null : h('span', { class: 'tag' }, '已停用')),
     h('td', { 'data-label': '编号' }, h('code', null, p.id)),
     h('td', { 'data-label': '角色' }, p.roles.map((g) => h('span', { class: 'tag' }, roleText(g)))),
     h('td', { 'data-label': '电话' }, p.phone ?? '—'),
-    h('td', { 'data-label': '微信' }, p.contactId ? '已关联' : '未关联'))))
+    h('td', { 'data-label': '微信' }, p.contactId ? '已关联' : '未关联'),
+    h('td', { 'data-label': '操作' }, canManage(p)
+      ? h('button', { class: 'btn small', 'data-action': 'edit-person', onclick: () => { open = open === p.id ? null : p.id; draw() } }, open === p.id ? '收起' : '管理')
+      : null)),
+  open === p.id ? editor(p) : null].filter(Boolean)))
   search.addEventListener('input', draw)
   draw()
-  return h('div', { class: 'card' }, h('h2', null, `人员（${people.length}）`), search,
-    h('table', { class: 'table stack' }, h('thead', null, h('tr', null, ['姓名', '编号', '角色', '电话', '微信'].map((x) => h('th', null, x)))), body))
+
+  const addForm = () => {
+    const name = h('input', { name: 'name', required: true, maxlength: 60 })
+    const id = h('input', { name: 'id', placeholder: '不填则自动生成', pattern: '[A-Za-z0-9_-]{1,40}' })
+    const contactId = h('input', { name: 'contactId', placeholder: '如 wxid_xxx，可稍后补' })
+    const phone = h('input', { name: 'phone', type: 'tel' })
+    const password = h('input', { name: 'password', type: 'password', autocomplete: 'new-password', placeholder: '至少 8 位，可稍后设置' })
+    const pick = grantPicker()
+    const field = (label, el) => h('label', { class: 'field' }, h('span', null, label), el)
+    const submit = async (ev) => {
+      ev.preventDefault()
+      const personId = id.value.trim() || `p-${Date.now().toString(36)}`
+      try {
+        await ctx.api('POST', '/people', { id: personId, name: name.value, contactId: contactId.value.trim() || null, phone: phone.value.trim() || null, roles: [pick.value()] })
+      } catch (e) { return fail(e) }
+      if (password.value) {
+        try { await ctx.api('PUT', `/people/${personId}/password`, { password: password.value }) } catch (e) { return ctx.toast(`已添加${name.value}，但密码未设置：${e.message}`, 'error') }
+      }
+      ctx.toast(`已添加${name.value}${password.value ? '，并设置了登录密码' : ''}`)
+      reload()
+    }
+    return h('form', { class: 'card', 'data-form': 'add-person', onsubmit: submit }, h('h2', null, '添加人员'),
+      h('div', { class: 'grid' }, field('姓名', name), field('编号', id), field('微信联系人 ID', contactId), field('电话', phone), field('登录密码', password)),
+      h('div', { class: 'field' }, h('span', null, '角色和服务区域（网格、村（社区）等）'), pick.el),
+      h('button', { type: 'submit', class: 'btn primary' }, '添加'))
+  }
+
+  return h('div', null, mine.length ? addForm() : null,
+    h('div', { class: 'card' }, h('h2', null, `人员（${people.length}）`), search,
+      mine.length ? null : h('p', { class: 'muted' }, '只有管理员可以添加人员、修改角色和设置密码。'),
+      h('table', { class: 'table stack' }, h('thead', null, h('tr', null, ['姓名', '编号', '角色', '电话', '微信', '操作'].map((x) => h('th', null, x)))), body)))
 }
 
 function routingPane(ctx, routing, departments, canEdit) {
