@@ -56,8 +56,9 @@ describe('WeChat', () => {
     const r = world.say({ room: '柳树村一网格群', from: '李阿姨', text: '@小微\u2005三星文明户有什么好处？' })
     expect(r.ok).toBe(true)
     await settle((r as { messageId: string }).messageId)
-    const last = world.transcript().filter((l) => l.fromBot).at(-2)
-    expect(last?.text).toMatch(/转给网格员王强/)
+    // Taken as a question to the bot: answered in the group, from the documents, with the source.
+    const last = world.transcript().filter((l) => l.fromBot && l.room === '柳树村一网格群').at(-1)
+    expect(last?.text).toMatch(/@李阿姨[\s\S]*来源：《党建引领基层治理工作规范》/)
   })
 
   it('ignores a group that is not bound, lists it for admins, and lets an admin bind it with a command', async () => {
