@@ -71,11 +71,11 @@ describe('answers from the documents in force', () => {
     expect(xinyang.ask(q)).toMatchObject({ abstained: true, answer: null, via: 'none' })
   })
 
-  it('finds a clause through the way residents ask for it, when the question shares few words with the clause', () => {
-    // 6.2.2.1.3 puts 水、电、气 services in the township centre; it never says 电费 or 交.
-    const r = xinyang.ask('电费在哪交')
-    expect(r.sources[0]?.id).toBe('xy-std-6.2.2.1.3')
-    expect(r.answer).toContain('乡镇（街道）行政审批服务中心')
+  it('answers the way villagers put it: 三星户 for 三星文明户, 好处 for 优惠政策', () => {
+    const r = xinyang.ask('三星户有啥好处')
+    expect(r.sources[0]?.id).toBe('xy-std-6.3.2.1.3.1')
+    expect(r.answer).toContain('四免一优先')
+    expect(r.answer).toMatch(/来源：《党建引领基层治理工作规范》6\.3\.2\.1\.3\.1$/)
   })
 })
 
