@@ -147,6 +147,7 @@ describe('emergencies said in other ways', () => {
     ['a snake bite far from help', '俺男人割草让蛇给咬了 脚脖子肿老粗 这离卫生院还远着', 'livelihood'],
     ['a stroke said plainly', '俺娘吃着饭舌头发硬了 半边身子动不了 刚才还好好的', 'livelihood'],
     ['the ground sinking under houses', '水管子爆了 冲得后墙地基在往下陷', 'infrastructure'],
+    ['a child not home long after school', '俺闺女四点放学 到这会儿都八点了还没回家 老师说早走了', 'safety'],
   ])('%s: %s', (_what, text, category) => {
     const u = c(text)
     expect(u.intent).toBe('emergency')
@@ -172,6 +173,12 @@ describe('emergencies said in other ways', () => {
     '说谁家娃丢了 那是瞎传 别乱转',
     '这辣椒辣得嘴里跟着火了一样',
     '直播间天天喊救命价 谁信谁上当',
+    '上个月发大水那几天 多亏村干部挨家挨户叫人 感谢',
+    '刚才以为娃丢了 原来钻柜子里睡着了',
+    '要是看见有人落水 不会游泳该咋救',
+    '谁家走丢了一头小牛 黑白花的',
+    '这电视剧里那人跳河了 看得俺直掉泪',
+    '前年那段河淹死过人 到现在也没立个牌子 赶紧立一个吧',
   ])('not an alarm: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
