@@ -69,10 +69,11 @@ function main() {
   const knowledge = createKnowledge({ region: 'xinyang' })
   const knowledgeSets = [
     [join(knowledgeEvalDir, 'dev.jsonl'), '调参集 dev'], [join(knowledgeEvalDir, 'dev2.jsonl'), '调参集 dev2（换个问法，也用于调参）'],
-    [join(knowledgeEvalDir, 'test.jsonl'), '留出集 test（不用于调参，只用于门槛的交叉验证；dev2 里有几题与它相近）'],
-    [join(knowledgeEvalDir, '../final/questions.jsonl'), '留出集 final（不用于调参，只用于门槛的交叉验证；首次打分后看过误答）'],
-    [join(knowledgeEvalDir, '../final2/questions.jsonl'), '留出集 final2（不用于调参；首次 55.0%，换门槛后又打过一次分）'],
-    [join(knowledgeEvalDir, '../final3/questions.jsonl'), '最终集 final3（只打分）'],
+    [join(knowledgeEvalDir, 'test.jsonl'), '校准集 test（用于拟合回答门；dev2 里有几题与它相近）'],
+    [join(knowledgeEvalDir, '../final/questions.jsonl'), '校准集 final（用于拟合回答门）'],
+    [join(knowledgeEvalDir, '../final2/questions.jsonl'), '校准集 final2（用于拟合回答门）'],
+    [join(knowledgeEvalDir, '../final3/questions.jsonl'), '校准集 final3（用于拟合回答门）'],
+    [join(knowledgeEvalDir, '../final4/questions.jsonl'), '最终集 final4（只打分）'],
   ] as const
   for (const [file, label] of knowledgeSets.filter(([f]) => existsSync(f))) {
     const items = readEvalQuestions(file)
