@@ -28,3 +28,16 @@ export function askedQuantities(question: string): string[] {
   if (/多久|多长时间/.test(question) && !/[一1][次回]/.test(question)) out.push('#天')
   return [...new Set(out)]
 }
+
+const TIME = new Set(['#天', '#小时', '#月', '#年'])
+/**
+ * Whether a text states a number of a kind the question asks for: "多久" is answered by days, months or years
+ * alike. A question that asks for a number the chosen sentences do not state ("贷款利率几厘", "几个名额") is about
+ * a detail the documents leave out, however well the passage matches its topic.
+ */
+export function statesAskedQuantity(question: string, text: string): boolean {
+  const asked = askedQuantities(question)
+  if (!asked.length) return true
+  const stated = new Set(statedQuantities(text))
+  return asked.some((a) => stated.has(a) || (TIME.has(a) && [...TIME].some((t) => stated.has(t))))
+}

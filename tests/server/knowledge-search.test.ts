@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { createSegmenter } from '../../bot/nlu/segment.ts'
 import { askedSubjects, asksPlace, asksPurpose } from '../../server/knowledge/asks.ts'
 import { createBm25 } from '../../server/knowledge/bm25.ts'
-import { MIN_COVERAGE, readPassages } from '../../server/knowledge/answer.ts'
-import { askedQuantities, statedQuantities } from '../../server/knowledge/quantity.ts'
+import { createKnowledge, MIN_COVERAGE, readPassages } from '../../server/knowledge/answer.ts'
+import { askedQuantities, statedQuantities, statesAskedQuantity } from '../../server/knowledge/quantity.ts'
 import { createSearch, readAsks, readSynonyms } from '../../server/knowledge/search.ts'
 
 // The parts of retrieval one by one: BM25F, the kind of number asked for, what a question asks to have defined.
@@ -102,5 +102,20 @@ describe('the ways residents ask for a passage', () => {
     expect(bridged?.passage.id).toBe('xy-std-6.3.2.2.5')
     expect(bridged?.asked).toBe(1)
     expect(bare?.passage.id).not.toBe('xy-std-6.3.2.2.5')
+  })
+})
+
+describe('a number asked for and not stated', () => {
+  it('is told apart: 多久 is answered by months as well as days, 几厘 is not answered by an amount', () => {
+    expect(statesAskedQuantity('取消了多久能再评', '取消之日起满1年后可重新申请')).toBe(true)
+    expect(statesAskedQuantity('贷款利率是百分之几', '享受5万至15万元免抵押担保、最低优惠利率信用贷款')).toBe(false)
+    expect(statesAskedQuantity('一个乡能评几个人', '每月给予500元补贴')).toBe(false)
+    expect(statesAskedQuantity('三星文明户有啥好处', '四免一优先')).toBe(true)
+  })
+
+  it('makes the bot decline rather than answer around the detail', () => {
+    const knowledge = createKnowledge({ region: 'xinyang' })
+    expect(knowledge.ask('三星文明户那个信用贷款利率是百分之几').abstained).toBe(true)
+    expect(knowledge.ask('三星文明户能贷多少钱').answer).toContain('5万至15万元')
   })
 })
