@@ -148,6 +148,8 @@ describe('emergencies said in other ways', () => {
     ['a stroke said plainly', '俺娘吃着饭舌头发硬了 半边身子动不了 刚才还好好的', 'livelihood'],
     ['the ground sinking under houses', '水管子爆了 冲得后墙地基在往下陷', 'infrastructure'],
     ['a child not home long after school', '俺闺女四点放学 到这会儿都八点了还没回家 老师说早走了', 'safety'],
+    ['a child choking, asking when help comes', '娃不知道吃了啥 嘴唇发紫 喘不上气 救护车多久能到', 'livelihood'],
+    ['a scald', '孙子把暖壶碰倒了 腿上烫起一片大泡 哭得背过气去了', 'livelihood'],
   ])('%s: %s', (_what, text, category) => {
     const u = c(text)
     expect(u.intent).toBe('emergency')
@@ -179,6 +181,11 @@ describe('emergencies said in other ways', () => {
     '谁家走丢了一头小牛 黑白花的',
     '这电视剧里那人跳河了 看得俺直掉泪',
     '前年那段河淹死过人 到现在也没立个牌子 赶紧立一个吧',
+    '要是屋里着火了 是先打119还是先给网格员打电话',
+    '热水器老是打不着火 水压太小',
+    '闻到煤气味的时候能不能开灯',
+    '娃上户口要带啥 出生证明丢了咋办',
+    '桥边栏杆断了一截 晚上骑车掉沟里可不得了',
   ])('not an alarm: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
