@@ -26,6 +26,9 @@ export type Relevance = (sentence: string) => number
 
 const compact = (parts: string[]) => parts.join('').replace(/\s+/g, '').replace(/[；：，、]$/, '。')
 const introducesList = (s: string) => /[：:]$/.test(s)
+/** "八要推动快递进村。", "一是大力发展农民专业合作社。": a short numbered point whose substance follows it. */
+const NUMBERED = /^(第?[一二三四五六七八九十]+(是|要|、)|[（(][一二三四五六七八九十]+[）)])/
+const headsPoint = (s: string) => NUMBERED.test(s) && s.length < 25
 
 /**
  * An extractive answer from one passage, or two neighbouring clauses: all of it when it is short, else the sentences
@@ -56,6 +59,7 @@ export function composeAnswer(ps: readonly Passage[], relevance: Relevance, max 
     if (picked.size > 0 && (s.score <= 0 || s.score < best.score / 2)) break
     if (!take(s.i)) continue
     if (introducesList(s.u)) for (let j = s.i + 1; j < all.length && take(j); j++);
+    else if (headsPoint(s.u)) for (let j = s.i + 1; j < all.length && !NUMBERED.test(all[j]!.u) && take(j); j++);
   }
   if (!picked.size) picked.add(best.i)
   const order = [...picked].sort((a, b) => a - b)

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { createSegmenter } from '../../bot/nlu/segment.ts'
 import { askedSubjects, asksPlace, asksPurpose } from '../../server/knowledge/asks.ts'
 import { createBm25 } from '../../server/knowledge/bm25.ts'
+import { composeAnswer } from '../../server/knowledge/compose.ts'
 import { createKnowledge, MIN_COVERAGE, readPassages } from '../../server/knowledge/answer.ts'
 import { askedQuantities, statedQuantities, statesAskedQuantity } from '../../server/knowledge/quantity.ts'
 import { createSearch, readAsks, readSynonyms } from '../../server/knowledge/search.ts'
@@ -117,5 +118,14 @@ describe('a number asked for and not stated', () => {
     const knowledge = createKnowledge({ region: 'xinyang' })
     expect(knowledge.ask('三星文明户那个信用贷款利率是百分之几').abstained).toBe(true)
     expect(knowledge.ask('三星文明户能贷多少钱').answer).toContain('5万至15万元')
+  })
+})
+
+describe('composing an answer', () => {
+  it('brings the substance that follows a short numbered point ("八要推动快递进村。")', () => {
+    const passage = readPassages().find((p) => p.id === 'py-qa-village-12')!
+    const { answer } = composeAnswer([passage], (s) => (s.includes('快递') && s.length < 20 ? 1 : 0))
+    expect(answer).toContain('八要推动快递进村')
+    expect(answer).toContain('寄递物流综合服务站')
   })
 })
