@@ -150,6 +150,7 @@ describe('emergencies said in other ways', () => {
     ['a child not home long after school', '俺闺女四点放学 到这会儿都八点了还没回家 老师说早走了', 'safety'],
     ['a child choking, asking when help comes', '娃不知道吃了啥 嘴唇发紫 喘不上气 救护车多久能到', 'livelihood'],
     ['a scald', '孙子把暖壶碰倒了 腿上烫起一片大泡 哭得背过气去了', 'livelihood'],
+    ['a shed full of smoke', '楼下车棚电瓶车冒火星子 整个车棚全是黑烟 快来人', 'safety'],
   ])('%s: %s', (_what, text, category) => {
     const u = c(text)
     expect(u.intent).toBe('emergency')
@@ -186,6 +187,13 @@ describe('emergencies said in other ways', () => {
     '闻到煤气味的时候能不能开灯',
     '娃上户口要带啥 出生证明丢了咋办',
     '桥边栏杆断了一截 晚上骑车掉沟里可不得了',
+    '群里那个喊救命的视频是摆拍的 大家别转了',
+    '前天走丢的那个老人找到了 在他闺女家',
+    '五几年那场大水 俺村淹死了好几口人',
+    '孙子玩消防车玩具 天天喊着火了',
+    '上个月着火那家的安置 现在有下文没',
+    '被家暴的话能申请人身安全保护令吗',
+    '儿子在外地打工 大半年没回家了 想他',
   ])('not an alarm: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
