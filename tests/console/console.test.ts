@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { login, newPage, PHONE, screenshot } from '../helpers/browser.ts'
 import type { TestBot } from '../helpers/bot.ts'
-import { startConsoleWorld, stopConsoleWorld } from '../helpers/console.ts'
+import { appealInGroup, startConsoleWorld, stopConsoleWorld } from '../helpers/console.ts'
 import { T, type TestServer } from '../helpers/server.ts'
 
 let server: TestServer
@@ -11,14 +11,6 @@ let browser: Browser
 
 beforeAll(async () => { ({ server, bot, browser } = await startConsoleWorld()) })
 afterAll(() => stopConsoleWorld({ server, bot, browser }))
-
-/** A resident's appeal said in a group through the real bot; the ticket number comes from the bot's receipt. */
-async function appealInGroup(from: string, room: string, text: string): Promise<string> {
-  const replies = await bot.say(from, text, room)
-  const no = replies.map((r) => /W\d+/.exec(r.text)?.[0]).find(Boolean)
-  if (!no) throw new Error(`no receipt: ${JSON.stringify(replies)}`)
-  return no
-}
 
 /** Waits until the bot has said, in the group, a line containing all of the parts (the outbox is polled). */
 async function groupLine(room: string, ...parts: string[]) {
@@ -50,7 +42,7 @@ describe('the console over the real server, bot and simulator', () => {
   })
 
   it('a new appeal from the group reaches the inbox; it climbs to the township, is whistled to a department, and the resident is told', async () => {
-    const no = await appealInGroup('李阿姨', '柳树村一网格群', '老槐树那边的桥栏杆断了一截，小孩上学走那里太危险了')
+    const no = await appealInGroup(bot, '李阿姨', '柳树村一网格群', '老槐树那边的桥栏杆断了一截，小孩上学走那里太危险了')
 
     const worker = await open('王强')
     await worker.waitForSelector(`tr[data-ticket="${no}"]`)
@@ -94,8 +86,8 @@ describe('the console over the real server, bot and simulator', () => {
   })
 
   it('a grid worker cannot see another grid\'s tickets, in the inbox or by address, and the API agrees', async () => {
-    const no = await appealInGroup('陈师傅', '柳树村二网格群', '二网格这边的自来水管爆了，水流了一地')
-    const mine = await appealInGroup('王大爷', '柳树村一网格群', '一组那边的垃圾三天没人收了，臭得很')
+    const no = await appealInGroup(bot, '陈师傅', '柳树村二网格群', '二网格这边的自来水管爆了，水流了一地')
+    const mine = await appealInGroup(bot, '王大爷', '柳树村一网格群', '一组那边的垃圾三天没人收了，臭得很')
     const other = await open('王强')
     await other.waitForSelector(`tr[data-ticket="${mine}"]`)
     expect(await other.locator(`tr[data-ticket="${no}"]`).count()).toBe(0)

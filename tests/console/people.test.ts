@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { login, newPage, screenshot } from '../helpers/browser.ts'
 import type { TestBot } from '../helpers/bot.ts'
-import { startConsoleWorld, stopConsoleWorld } from '../helpers/console.ts'
+import { appealInGroup, startConsoleWorld, stopConsoleWorld } from '../helpers/console.ts'
 import { T, type TestServer } from '../helpers/server.ts'
 
 let server: TestServer
@@ -11,13 +11,6 @@ let browser: Browser
 
 beforeAll(async () => { ({ server, bot, browser } = await startConsoleWorld()) })
 afterAll(() => stopConsoleWorld({ server, bot, browser }))
-
-async function appealInGroup(from: string, room: string, text: string): Promise<string> {
-  const replies = await bot.say(from, text, room)
-  const no = replies.map((r) => /W\d+/.exec(r.text)?.[0]).find(Boolean)
-  if (!no) throw new Error(`no receipt: ${JSON.stringify(replies)}`)
-  return no
-}
 
 async function open(name: string, password?: string): Promise<Page> {
   const { page } = await newPage(browser)
@@ -56,8 +49,8 @@ describe('people and roles in the console', () => {
     const refused = await server.call(T.hepingAdmin, 'PUT', '/api/people/p-wangqiang/password', { password: 'something-else' })
     expect(refused.status).toBe(403)
 
-    const mine = await appealInGroup('林晓', '和平社区一网格群', '和平小区2号楼楼道的灯坏了一个礼拜了，晚上黑漆漆的')
-    const theirs = await appealInGroup('赵雪', '和平社区二网格群', '幸福家园A栋门口的井盖松了，踩上去直晃')
+    const mine = await appealInGroup(bot, '林晓', '和平社区一网格群', '和平小区2号楼楼道的灯坏了一个礼拜了，晚上黑漆漆的')
+    const theirs = await appealInGroup(bot, '赵雪', '和平社区二网格群', '幸福家园A栋门口的井盖松了，踩上去直晃')
 
     const worker = await open('刘小梅', 'heping-2026')
     await worker.waitForSelector(`tr[data-ticket="${mine}"]`)

@@ -19,3 +19,11 @@ export async function stopConsoleWorld(w: Partial<ConsoleWorld>): Promise<void> 
   await w.bot?.stop()
   await w.server?.close()
 }
+
+/** A resident's appeal said in a group through the real bot; the ticket number comes from the bot's receipt. */
+export async function appealInGroup(bot: TestBot, from: string, room: string, text: string): Promise<string> {
+  const replies = await bot.say(from, text, room)
+  const no = replies.map((r) => /W\d+/.exec(r.text)?.[0]).find(Boolean)
+  if (!no) throw new Error(`no receipt: ${JSON.stringify(replies)}`)
+  return no
+}
