@@ -35,6 +35,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true })
   const path = join(screenshotDir, `${name}.png`)
   await page.evaluate(() => document.fonts.ready)
-  await page.screenshot({ path, fullPage: false })
+  // Transitions (the phone menu sliding away after a resize) are run to their end, not caught halfway.
+  await page.screenshot({ path, fullPage: false, animations: 'disabled' })
   return path
 }
