@@ -151,6 +151,7 @@ describe('emergencies said in other ways', () => {
     ['a child choking, asking when help comes', '娃不知道吃了啥 嘴唇发紫 喘不上气 救护车多久能到', 'livelihood'],
     ['a scald', '孙子把暖壶碰倒了 腿上烫起一片大泡 哭得背过气去了', 'livelihood'],
     ['a shed full of smoke', '楼下车棚电瓶车冒火星子 整个车棚全是黑烟 快来人', 'safety'],
+    ['a call that says it is no joke', '不是开玩笑 俺娘真喘不上气了 嘴唇发紫 救护车咋还不来', 'livelihood'],
   ])('%s: %s', (_what, text, category) => {
     const u = c(text)
     expect(u.intent).toBe('emergency')
@@ -194,6 +195,9 @@ describe('emergencies said in other ways', () => {
     '上个月着火那家的安置 现在有下文没',
     '被家暴的话能申请人身安全保护令吗',
     '儿子在外地打工 大半年没回家了 想他',
+    '农药中毒抢救的费用 新农合给报不报',
+    '俺打个比方 要是着火了先跑别管东西',
+    '房子着火了要是没伤着人 农房保险能赔多少',
   ])('not an alarm: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
