@@ -54,6 +54,12 @@ export type SearchOptions = {
   questionWeight: number
   /** Weight of the ways residents ask for a passage (data/knowledge/asks), against the body (1). */
   asksWeight: number
+  /**
+   * How much it adds to the ranking, in units of the best BM25F score, that the question reads almost like one of
+   * the ways residents ask for a passage, character by character ("饺子宴谁能去吃"): the words that tell such
+   * questions apart (谁能去, 在哪) are the ones retrieval sets aside as filler.
+   */
+  echoWeight: number
   /** A synonym, or a part of a longer word, counts this much of the word itself. */
   synonymWeight: number
   partWeight: number
@@ -80,7 +86,7 @@ export type SearchOptions = {
   b: number
 }
 export const defaultSearchOptions: SearchOptions = {
-  titleWeight: 2, questionWeight: 3, asksWeight: 1, synonymWeight: 0.5, partWeight: 0.5, commentaryFactor: 0.85, focusWeight: 0.5, quantityWeight: 1, phraseWeight: 1, singleCharWeight: 1, otherWordWeight: 0.5, definitionWeight: 1, purposeWeight: 0.5, k1: 1.2, b: 0.75,
+  titleWeight: 2, questionWeight: 3, asksWeight: 1, echoWeight: 1, synonymWeight: 0.5, partWeight: 0.5, commentaryFactor: 0.85, focusWeight: 0.5, quantityWeight: 1, phraseWeight: 1, singleCharWeight: 1, otherWordWeight: 0.5, definitionWeight: 1, purposeWeight: 0.5, k1: 1.2, b: 0.75,
 }
 
 const COMMENTARY = /^xy-(survey|talk)-/
@@ -89,6 +95,18 @@ const UNIT_CHARS = '人项天户次个岁元条年月名'
 /** "什么地方", "啥时候": the kind of answer, asked with a question word. */
 const ASKED_KIND = new Set(['地方', '时候'])
 const isQuestion = (title: string) => /[？?]$/.test(title)
+/** A text's pairs of neighbouring characters, punctuation and spaces left out. */
+const pairsOf = (text: string) => {
+  const plain = text.toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '')
+  return new Set(Array.from({ length: Math.max(0, plain.length - 1) }, (_, i) => plain.slice(i, i + 2)))
+}
+/** Dice's coefficient of two sets of character pairs: 1 when the texts read the same, 0 when they share no pair. */
+const dice = (a: Set<string>, b: Set<string>) => {
+  if (!a.size || !b.size) return 0
+  let both = 0
+  for (const x of a) if (b.has(x)) both++
+  return (2 * both) / (a.size + b.size)
+}
 
 /** A passage's sentences (a list item is a sentence), for focus and for composing answers. */
 export function sentences(text: string): string[] {
@@ -134,7 +152,7 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
       asks: (asks.get(p.id) ?? []).flatMap(words), text: [...words(p.text), ...statedQuantities(p.text)],
     },
   })), { title: { weight: o.titleWeight, b: 0.3 }, question: { weight: o.questionWeight, b: 0.3 }, asks: { weight: o.asksWeight, b: 0.5 }, text: { weight: 1, b: o.b } }, o.k1)
-  const askings = new Map(passages.map((p) => [p.id, (asks.get(p.id) ?? []).map((a) => ({ vocab: new Set(words(a)), text: seg.normalise(a).toLowerCase() }))]))
+  const askings = new Map(passages.map((p) => [p.id, (asks.get(p.id) ?? []).map((a) => ({ vocab: new Set(words(a)), text: seg.normalise(a).toLowerCase(), pairs: pairsOf(seg.normalise(a)) }))]))
   const vocabulary = new Map(passages.map((p) => [p.id, new Set(words(`${p.title} ${p.text}`))]))
   // Each passage's windows of two neighbouring sentences under its title, segmented once here, not per question.
   const windows = new Map(passages.map((p) => {
@@ -257,13 +275,17 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
     return total ? found / total : 0
   }
 
-  function hit(passage: Passage, q: Query, score: number, best: number): Hit {
+  function hit(passage: Passage, q: Query, score: number, best: number, said: Set<string>): Hit {
     const cover = coverage(q, finder(vocabulary.get(passage.id)!, `${passage.title}\n${passage.text}`))
     let focus = 0
     for (const w of windows.get(passage.id)!) focus = Math.max(focus, coverage(q, finder(w.vocab, w.text)))
     let asked = 0
-    for (const a of askings.get(passage.id)!) asked = Math.max(asked, coverage(q, finder(a.vocab, a.text)))
-    const rank = (score / best + o.focusWeight * Math.max(focus, asked)) * (COMMENTARY.test(passage.id) ? o.commentaryFactor : 1)
+    let echo = 0
+    for (const a of askings.get(passage.id)!) {
+      asked = Math.max(asked, coverage(q, finder(a.vocab, a.text)))
+      echo = Math.max(echo, dice(said, a.pairs))
+    }
+    const rank = (score / best + o.focusWeight * Math.max(focus, asked) + o.echoWeight * echo) * (COMMENTARY.test(passage.id) ? o.commentaryFactor : 1)
     return { passage, score, coverage: cover, focus, asked, rank }
   }
 
@@ -294,7 +316,8 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
         .map((r) => ({ ...r, score: r.score + (phrases.get(r.index) ?? 0) + (definitions.get(r.index) ?? 0) }))
         .sort((a, b) => b.score - a.score).slice(0, 20)
       const best = found[0]?.score || 1
-      return found.map((r) => hit(passages[r.index]!, q, r.score, best)).sort((a, b) => b.rank - a.rank).slice(0, limit)
+      const said = pairsOf(seg.normalise(question))
+      return found.map((r) => hit(passages[r.index]!, q, r.score, best, said)).sort((a, b) => b.rank - a.rank).slice(0, limit)
     },
   }
 }
