@@ -23,9 +23,9 @@ const weak: Array<[EmergencyKind, RegExp]> = [
 ]
 const alarm = /救命(?!恩人|之恩|稻草|价|钱)|快来人(?!处理|修|弄|管|看看)|快救|来人啊|快报警|打(110|119|120)|报警了?没|快(来|去)(?!领|看|买|抢|尝|拿|吃|喝|玩|瞧|围观|修|补|扶|撵|赶|接|处理|弄|管|人(处理|修|补|弄|管|看看))|快(叫|喊|找)(派出所|警察|救护车|医生)/
 
-/** Not a request for help now: past and fixed, somewhere else, or a reminder. */
 /** After the event: paying, claiming, complaining (费用给报不报, 保险赔多少, 小票还留着). */
 const aftermath = /报销|报不报|给报|补报|费用|补助|赔(多少|不赔)|保险|理赔|材料|手续|投诉|小票|发票/
+/** Not a request for help now: past and fixed, somewhere else, or a reminder. */
 const settled = /(已经|早就?|都|总算|终于)(修好|弄好|处理好?|解决|灭了|扑灭|救上来|找到|没事|通了|好了)|没事了|虚惊一场|灭掉了|(就|给|才)灭了|扑灭了|找着了|救上来了|(还好|幸好|幸亏|多亏)(?!好)|找(到|回来)了(?!吗|没)|要不是|后来(查|才|知道)|恢复得|出院了|隐患|瞎传|谣言|别(乱)?(转|传|信)/
 const media = /电视(上|里)|新闻|网上(说|看|传|发|有)|抖音|快手|视频|朋友圈|报纸|谁转的|转发/
 const elsewhere = new RegExp(`${media.source}|听说|据说|外地(有|发生|出)|别的(村|地方)(有|发生|出)|(隔壁|邻|外)(省|县|市)|国外`)
@@ -57,7 +57,7 @@ export function detectEmergency(text: string): Danger {
   if (conditional.test(text) && isHypothetical(text)) return null
   const loud = alarm.test(text)
   const unreal = isUnreal(text)
-  if (!hit) return loud && !unreal && !isSettledOrElsewhere(text) && !elsewhere.test(text) ? { kind: 'accident', alarm: true, strong: false } : null
+  if (!hit) return loud && !unreal && !settled.test(text) && !elsewhere.test(text) ? { kind: 'accident', alarm: true, strong: false } : null
   if (!loud && (unreal || [settled, elsewhere, reminder, hazard, aftermath].some((re) => re.test(text)))) return null
   if (!loud && isHypothetical(text)) return null
   return { kind: hit[0], alarm: loud, strong: strong !== undefined }
