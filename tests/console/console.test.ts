@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { login, newPage, PHONE, screenshot } from '../helpers/browser.ts'
+import { BROWSER_FLOW_MS, login, newPage, PHONE, screenshot } from '../helpers/browser.ts'
 import type { TestBot } from '../helpers/bot.ts'
 import { appealInGroup, startConsoleWorld, stopConsoleWorld } from '../helpers/console.ts'
 import { T, type TestServer } from '../helpers/server.ts'
@@ -28,7 +28,7 @@ async function open(name: string, viewport?: typeof PHONE): Promise<Page> {
   return page
 }
 
-describe('the console over the real server, bot and simulator', () => {
+describe('the console over the real server, bot and simulator', { timeout: BROWSER_FLOW_MS }, () => {
   it('shows the login page and refuses a wrong password in Chinese', async () => {
     const { page, context } = await newPage(browser)
     await page.goto(`${server.url}/console/`)

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { seedDemoHistory } from '../../server/metrics/demo-history.ts'
-import { launchBrowser, login, newPage, PHONE, screenshot } from '../helpers/browser.ts'
+import { BROWSER_FLOW_MS, launchBrowser, login, newPage, PHONE, screenshot } from '../helpers/browser.ts'
 import { startTestServer, T, type TestServer } from '../helpers/server.ts'
 
 // The dashboard over the real server, with the demo's ticket history played in: a county operator reads the ladder,
@@ -22,7 +22,7 @@ afterAll(async () => {
 
 const percent = (r: { value: number | null }) => (r.value === null ? '—' : `${(r.value * 100).toFixed(1)}%`)
 
-describe('the dashboard page', () => {
+describe('the dashboard page', { timeout: BROWSER_FLOW_MS }, () => {
   it('a county operator sees the ladder up front, the charts drawn, and exports the table as CSV', async () => {
     const api = await server.call(T.sunlihua, 'GET', '/api/metrics')
     expect(api.status).toBe(200)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { login, newPage, screenshot } from '../helpers/browser.ts'
+import { BROWSER_FLOW_MS, login, newPage, screenshot } from '../helpers/browser.ts'
 import type { TestBot } from '../helpers/bot.ts'
 import { startConsoleWorld, stopConsoleWorld } from '../helpers/console.ts'
 import { type TestServer } from '../helpers/server.ts'
@@ -14,7 +14,7 @@ let browser: Browser
 beforeAll(async () => { ({ server, bot, browser } = await startConsoleWorld()) })
 afterAll(() => stopConsoleWorld({ server, bot, browser }))
 
-describe('the knowledge page', () => {
+describe('the knowledge page', { timeout: BROWSER_FLOW_MS }, () => {
   it('an admin adds a FAQ entry, sees it answer in the try box, and the bot answers the group with it', async () => {
     const { page, context } = await newPage(browser)
     await login(page, server.url, '郑晓雯') // the county's admin

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { login, newPage, PHONE, screenshot } from '../helpers/browser.ts'
+import { BROWSER_FLOW_MS, login, newPage, PHONE, screenshot } from '../helpers/browser.ts'
 import type { TestBot } from '../helpers/bot.ts'
 import { startConsoleWorld, stopConsoleWorld } from '../helpers/console.ts'
 import { type TestServer } from '../helpers/server.ts'
@@ -17,7 +17,7 @@ afterAll(() => stopConsoleWorld({ server, bot, browser }))
 const TEXT = '本月4日晚7点在村委会开展主题党日活动，请党员准时参加。'
 const said = (room: string) => bot.world.transcript().filter((m) => m.fromBot && m.room === room && m.text.includes(TEXT))
 
-describe('the notices page', () => {
+describe('the notices page', { timeout: BROWSER_FLOW_MS }, () => {
   it('a village secretary schedules 主题党日 with a live preview; at the time it reaches the group and shows as delivered', async () => {
     const { page, context } = await newPage(browser)
     await login(page, server.url, '李长河')

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { login, newPage, screenshot } from '../helpers/browser.ts'
+import { BROWSER_FLOW_MS, login, newPage, screenshot } from '../helpers/browser.ts'
 import type { TestBot } from '../helpers/bot.ts'
 import { appealInGroup, startConsoleWorld, stopConsoleWorld } from '../helpers/console.ts'
 import { T, type TestServer } from '../helpers/server.ts'
@@ -20,7 +20,7 @@ async function open(name: string, password?: string): Promise<Page> {
 
 const person = async (id: string) => (await server.call(T.admin, 'GET', `/api/people/${id}`)).body
 
-describe('people and roles in the console', () => {
+describe('people and roles in the console', { timeout: BROWSER_FLOW_MS }, () => {
   it('a community admin adds a part-time grid worker with a password; they log in and see only their grid', async () => {
     const admin = await open('文佳')
     await admin.goto(`${server.url}/console/#/registry?tab=people`)

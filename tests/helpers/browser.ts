@@ -9,6 +9,11 @@ export const DESKTOP = { width: 1280, height: 800 }
 export const PHONE = { width: 390, height: 844 }
 /** Every demo person's console password (data/demo/county.json, demoPassword). */
 export const DEMO_PASSWORD = 'demo1234'
+/**
+ * A whole console flow (several logins with a slow password hash, pages, the bot's round trips) may take a while on a
+ * loaded two-core machine: a ceiling for it to finish, not a performance target.
+ */
+export const BROWSER_FLOW_MS = 60_000
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-dev-shm-usage', '--font-render-hinting=none'] })
