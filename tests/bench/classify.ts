@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks'
 import { createLocalEngine } from '../../bot/nlu/local.ts'
 import { readExamples } from '../../bot/nlu/model.ts'
 import { repoRoot } from './server.ts'
+import { percentile, timeRepeatedly } from './timing.ts'
 
 const RUN_MS = 4_000
 const log = (line: string) => process.stderr.write(`[classify] ${line}\n`)
@@ -13,19 +14,9 @@ export async function run(): Promise<Record<string, number>> {
   const engine = createLocalEngine()
   log(`trained in ${(performance.now() - started).toFixed(0)} ms on ${engine.size().examples} examples`)
   const texts = readExamples(join(repoRoot, 'data/nlu/eval')).map((e) => e.text)
-  for (const t of texts) engine.classify(t) // warm-up
-  const times: number[] = []
-  const t0 = performance.now()
-  while (performance.now() - t0 < RUN_MS) {
-    for (const t of texts) {
-      const a = performance.now()
-      engine.classify(t)
-      times.push(performance.now() - a)
-    }
-  }
+  const times = timeRepeatedly(texts, (t) => engine.classify(t), RUN_MS)
   const total = times.reduce((a, b) => a + b, 0)
-  times.sort((a, b) => a - b)
-  const p99 = times[Math.ceil(times.length * 0.99) - 1]!
-  log(`${times.length} messages, p50 ${times[Math.floor(times.length / 2)]!.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms`)
+  const p99 = percentile(times, 99)
+  log(`${times.length} messages, p50 ${percentile(times, 50).toFixed(3)} ms, p99 ${p99.toFixed(3)} ms`)
   return { classifyP99Ms: p99, classifyPerSec: times.length / (total / 1000) }
 }

@@ -13,6 +13,7 @@ import { startBot } from '../../bot/start.ts'
 import { createMockWorld, type WorldSpec } from '../../bot/wechat/mock-world.ts'
 import { appealBody, demoGrids } from './appeals.ts'
 import { repoRoot, startServer } from './server.ts'
+import { percentile } from './timing.ts'
 
 const BOT_TOKEN = 'demo-bot-token'
 const RESIDENTS_PER_ROOM = 60
@@ -71,7 +72,7 @@ export async function run(): Promise<Record<string, number>> {
     await bot.stop()
     const tickets = await client.tickets({ limit: 1 })
     latencies.sort((a, b) => a - b)
-    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? Number.NaN
+    const pct = (p: number) => percentile(latencies, p)
     const failed = Object.entries(counts).filter(([k]) => k !== 'done').reduce((a, [, v]) => a + v, 0)
     if (failed) throw new Error(`${failed} messages were not handled: ${JSON.stringify(counts)}`)
     log(`${n} messages said, ${done} in the window; newest ticket ${tickets.ok ? tickets.value.items[0]?.no : '?'}; p50 ${pct(50).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms`)

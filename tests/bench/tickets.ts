@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import { appealBody, demoGrids, type Grid } from './appeals.ts'
 import { repoRoot, startServer, type BenchServer } from './server.ts'
+import { percentile } from './timing.ts'
 
 const CONNECTIONS = 50
 const WARMUP_MS = 2_000
@@ -36,11 +37,6 @@ type Load = {
   rampMs: number
   serverCpuMs: number | null
   ownCpuMs: number
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!
 }
 
 function load(server: BenchServer, runId: string, grids: readonly Grid[], counter: Counter): Promise<Load> {
