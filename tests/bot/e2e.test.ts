@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestBot, type TestBot } from '../helpers/bot.ts'
-import { startTestServer, T, type TestServer } from '../helpers/server.ts'
+import { startServerWithBot, type TestBot } from '../helpers/bot.ts'
+import { T, type TestServer } from '../helpers/server.ts'
 
 // End to end: the real Wechaty on the mock puppet, the real pipeline, the real server over HTTP and SQLite.
 
 const ROOM = '柳树村一网格群'
 let s: TestServer
 let b: TestBot
-beforeAll(async () => {
-  s = await startTestServer()
-  b = await startTestBot(s)
-})
+beforeAll(async () => { ({ server: s, bot: b } = await startServerWithBot()) })
 afterAll(async () => {
   await b.stop()
   await s.close()

@@ -3,7 +3,7 @@ import pino from 'pino'
 import { loadBotConfig } from '../../bot/config.ts'
 import { startEmbeddedBot } from '../../bot/embedded.ts'
 import { readCountyFile, type CountyFile } from '../../server/registry/seed.ts'
-import { T, type TestServer } from './server.ts'
+import { startTestServer, T, type TestServer } from './server.ts'
 
 export const county: CountyFile = readCountyFile(join(import.meta.dirname, '../../data/demo/county.json'))
 
@@ -27,3 +27,9 @@ export async function startTestBot(server: TestServer | { url: string; dir: stri
   }
 }
 export type TestBot = Awaited<ReturnType<typeof startTestBot>>
+
+/** A test server with the demo county and the real bot in front of it: what the end-to-end tests drive. */
+export async function startServerWithBot(): Promise<{ server: TestServer; bot: TestBot }> {
+  const server = await startTestServer()
+  return { server, bot: await startTestBot(server) }
+}

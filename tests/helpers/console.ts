@@ -1,14 +1,13 @@
 import type { Browser } from 'playwright-core'
 import { launchBrowser } from './browser.ts'
-import { startTestBot, type TestBot } from './bot.ts'
-import { startTestServer, type TestServer } from './server.ts'
+import { startServerWithBot, type TestBot } from './bot.ts'
+import type { TestServer } from './server.ts'
 
 export type ConsoleWorld = { server: TestServer; bot: TestBot; browser: Browser }
 
 /** What a console test drives: the real server, the real bot on a mock WeChat, and Debian's chromium. */
 export async function startConsoleWorld(): Promise<ConsoleWorld> {
-  const server = await startTestServer()
-  const bot = await startTestBot(server)
+  const { server, bot } = await startServerWithBot()
   const browser = await launchBrowser()
   return { server, bot, browser }
 }

@@ -1,10 +1,14 @@
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 
 export const repoRoot = join(import.meta.dirname, '../..')
 export const HOST = '127.0.0.1'
+
+/** `npm run -s nlu -- <command>` with the given stdin, as anyone checks the engines from outside (local engine by default). */
+export const runNluCli = (command: 'classify' | 'ask', input: string, env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'bot/nlu/cli.ts', command], { cwd: repoRoot, input, encoding: 'utf8', env: { ...process.env, NLU_ENGINE: 'local', ...env } })
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

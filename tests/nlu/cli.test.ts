@@ -1,10 +1,7 @@
-import { spawnSync } from 'node:child_process'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { runNluCli } from '../helpers/process.ts'
 
-const root = join(import.meta.dirname, '../..')
-const run = (input: string, env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'bot/nlu/cli.ts', 'classify'], { cwd: root, input, encoding: 'utf8', env: { ...process.env, NLU_ENGINE: 'local', ...env } })
+const run = (input: string, env: Record<string, string> = {}) => runNluCli('classify', input, env)
 
 describe('npm run -s nlu -- classify', () => {
   it('writes one Understanding per input line, in order, and nothing else on stdout', () => {

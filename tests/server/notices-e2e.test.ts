@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { startTestBot, type TestBot } from '../helpers/bot.ts'
-import { startTestServer, T, type TestServer } from '../helpers/server.ts'
+import { startServerWithBot, type TestBot } from '../helpers/bot.ts'
+import { T, type TestServer } from '../helpers/server.ts'
 
 // A scheduled notice end to end: the API, the jobs at the injected clock's time, the outbox, the real bot on the
 // mock WeChat, and the acknowledgement back as the delivery record.
 
 let s: TestServer
 let b: TestBot
-beforeAll(async () => {
-  s = await startTestServer()
-  b = await startTestBot(s)
-})
+beforeAll(async () => { ({ server: s, bot: b } = await startServerWithBot()) })
 afterAll(async () => {
   await b.stop()
   await s.close()
