@@ -148,6 +148,12 @@ async function route() {
   if (!/^[a-z]+$/.test(name)) { location.hash = '#/tickets'; return }
   for (const a of document.querySelectorAll('[data-nav]')) a.classList.toggle('active', a.dataset.nav === (PARENT[name] ?? name))
   const seq = ++renderSeq
+  // Each render gets the route's query as it was when the route was taken, and may rewrite the address only while
+  // it is still the page on screen: a page left mid-load must not pull the address back to itself.
+  const pageCtx = Object.create(ctx, {
+    query: { value: new URLSearchParams(location.hash.split('?')[1] ?? '') },
+    replaceHash: { value: (hash) => { if (seq === renderSeq && location.hash !== hash) history.replaceState(null, '', hash) } },
+  })
   const root = h('div', { class: `page page-${name}` })
   main.replaceChildren(root)
   let page
@@ -162,7 +168,7 @@ async function route() {
   const top = document.querySelector('.topbar .title')
   if (top) top.textContent = page.title
   try {
-    await page.render(root, ctx, params)
+    await page.render(root, pageCtx, params)
   } catch (err) {
     if (seq !== renderSeq || err.status === 401) return
     root.append(h('div', { class: 'card error', role: 'alert' }, `页面加载失败：${err.message}`))

@@ -76,7 +76,7 @@ export default {
     const [areas, defs] = await Promise.all([areaMap(ctx), ctx.api('GET', '/metrics/definitions')])
     const def = Object.fromEntries(defs.metrics.map((d) => [d.key, d]))
     const tip = (key) => `${def[key].label}：${def[key].formula}。${def[key].help}`
-    const q = new URLSearchParams(location.hash.split('?')[1] ?? '')
+    const q = ctx.query
     const select = (name, options, value) => h('select', { name }, options.map(([v, label]) => h('option', { value: v, selected: v === value }, label)))
     const mine = reachable(ctx.user, areas)
     const area = select('areaId', mine.map((a) => [a.code, `${'　'.repeat(a.depth)}${a.name}`]), q.get('areaId') ?? '')
@@ -169,7 +169,7 @@ export default {
       area.value = r.area.code
       from.value = r.from
       to.value = r.to
-      history.replaceState(null, '', `#/dashboard?${query(tableBy.value)}`)
+      ctx.replaceHash(`#/dashboard?${query(tableBy.value)}`)
       areaTitle.textContent = `${r.area.name} · ${r.from} 至 ${r.to}${r.category ? ` · ${category.selectedOptions[0]?.textContent}` : ''}`
       ladder.replaceChildren(...LADDER.map((k) => figureCard(k, r.total, 'name')))
       summary.replaceChildren(...SUMMARY.map((k) => figureCard(k, r.total, 'muted')))
@@ -189,7 +189,7 @@ export default {
     }
 
     for (const el of [area, from, to, category, period]) el.addEventListener('change', load)
-    tableBy.addEventListener('change', () => { if (reports) { drawTable(); history.replaceState(null, '', `#/dashboard?${query(tableBy.value)}`) } })
+    tableBy.addEventListener('change', () => { if (reports) { drawTable(); ctx.replaceHash(`#/dashboard?${query(tableBy.value)}`) } })
 
     root.append(
       style(h),

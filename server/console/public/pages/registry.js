@@ -16,7 +16,7 @@ export default {
     const adminOver = (code) => ctx.user.grants.some((g) => g.role === 'admin' && pathCodes(byCode, code).includes(g.areaCode))
     const county = areas.find((a) => a.kind === 'county')
     const countyAdmin = county && adminOver(county.code)
-    const tab = new URLSearchParams(location.hash.split('?')[1] ?? '').get('tab') ?? 'rooms'
+    const tab = ctx.query.get('tab') ?? 'rooms'
     const panes = {
       rooms: () => roomsPane(ctx, rooms, areas, byCode, pathOf, adminOver, bots),
       areas: () => areasPane(ctx, areas, byCode, people),

@@ -15,7 +15,7 @@ export default {
   async render(root, ctx) {
     const { h } = ctx
     const areas = await areaMap(ctx)
-    const q = new URLSearchParams(location.hash.split('?')[1] ?? '')
+    const q = ctx.query
     const select = (name, options, value) => h('select', { name }, options.map(([v, label]) => h('option', { value: v, selected: v === value }, label)))
     const status = select('status', [[OPEN, '待办（待受理、办理中）'], ['', '全部状态'], ...Object.entries(statusLabels)], q.get('status') ?? OPEN)
     const category = select('category', [['', '全部分类'], ...Object.entries(categoryLabels)], q.get('category') ?? '')
@@ -59,7 +59,7 @@ export default {
         shown = 0
         body.replaceChildren()
         const hash = `#/tickets${p.toString() ? '?' + p.toString().replace(/%2C/g, ',') : ''}`
-        if (location.hash !== hash) history.replaceState(null, '', hash)
+        ctx.replaceHash(hash)
       }
       if (cursor) p.set('cursor', cursor)
       p.set('limit', '50')
