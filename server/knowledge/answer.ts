@@ -7,7 +7,7 @@ import { Passage, regionsInForce, type Region } from './passage.ts'
 import { answerKinds } from './asks.ts'
 import { answersQuestion, gateFeatures, MIN_COVERAGE, type GateFeatures } from './gate.ts'
 import { statesAskedQuantity } from './quantity.ts'
-import { createSearch, type Hit } from './search.ts'
+import { createSearch, type Hit, type Query } from './search.ts'
 
 export const passagesFile = join(import.meta.dirname, '../../data/knowledge/passages.jsonl')
 
@@ -55,11 +55,10 @@ export function createKnowledge(o: KnowledgeOptions) {
   const search = createSearch(inForce, seg)
   const answers = o.gate === 'none' ? () => true : (o.gate ?? answersQuestion)
 
-  function faqMatch(question: string, faq: readonly FaqEntry[]): { entry: FaqEntry; match: number } | null {
+  function faqMatch(question: string, q: Query, faq: readonly FaqEntry[]): { entry: FaqEntry; match: number } | null {
     if (!faq.length) return null
     // A word counts as found when the other question holds it, as a word or inside one ("涨" in "能涨"), as for passages.
     const finder = (text: string) => { const words = new Set(search.words(text)); const plain = seg.normalise(text); return (w: string) => words.has(w) || plain.includes(w) }
-    const q = search.query(question)
     const asked = finder(question)
     let best: { entry: FaqEntry; match: number } | null = null
     const kinds = answerKinds(question)
@@ -73,20 +72,21 @@ export function createKnowledge(o: KnowledgeOptions) {
   }
 
   function ask(question: string, faq: readonly FaqEntry[] = []): AskResult {
-    const f = faqMatch(question, faq)
+    const q = search.query(question)
+    const f = faqMatch(question, q, faq)
     if (f) {
       return {
         answer: withSource(f.entry.answer, f.entry.source), sources: [{ id: `faq-${f.entry.id}`, title: f.entry.question, clause: null }],
         abstained: false, via: 'faq', score: f.match, coverage: f.match, engine: 'local', evidence: [],
       }
     }
-    const hits = search.search(question, EVIDENCE)
+    const hits = search.search(question, EVIDENCE, q)
     const top = hits[0]
     const evidence = hits.map((h) => ({ id: h.passage.id, docTitle: h.passage.docTitle, clause: h.passage.clause, title: h.passage.title, text: h.passage.text }))
     const measured = { score: top?.score ?? 0, coverage: top?.coverage ?? 0, engine: 'local' as const, evidence }
-    const features = gateFeatures(hits, search.query(question).expanded.size)
+    const features = gateFeatures(hits, q.expanded.size)
     if (!top || !features || !answers(features)) return { answer: null, sources: [], abstained: true, via: 'none', ...measured }
-    const { answer, cited } = composeAnswer(withSibling(top, hits[1]), search.relevance(question))
+    const { answer, cited } = composeAnswer(withSibling(top, hits[1]), search.relevance(question, q))
     // Asked for a number the answer does not state: the documents speak of the topic, not of that detail.
     if (!statesAskedQuantity(question, answer)) return { answer: null, sources: [], abstained: true, via: 'none', ...measured }
     return { answer, sources: cited.map((p) => ({ id: p.id, title: p.title, clause: p.clause })), abstained: false, via: 'documents', ...measured }

@@ -290,8 +290,8 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
   }
 
   /** How much one sentence says about the question: its share of the question's words, plus the number or the thing asked for. */
-  function relevance(question: string): (sentence: string) => number {
-    const q = query(question)
+  /** `q` is the question's query when the caller has it already (one question is segmented and tagged once). */
+  function relevance(question: string, q: Query = query(question)): (sentence: string) => number {
     const quantities = askedQuantities(seg.normalise(question))
     const subjects = askedSubjects(question).map((x) => introducesPattern(seg.normalise(x).toLowerCase()))
     return (sentence) => {
@@ -307,8 +307,7 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
     coverage,
     relevance,
     words,
-    search(question: string, limit = 5): Hit[] {
-      const q = query(question)
+    search(question: string, limit = 5, q: Query = query(question)): Hit[] {
       if (!q.terms.length) return []
       const phrases = phraseScores(q)
       const definitions = subjectScores(question)
