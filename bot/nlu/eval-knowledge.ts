@@ -5,7 +5,7 @@ import type { AskResult } from '../../server/contract/index.ts'
 
 // The policy-answer part of `npm run eval`: questions asked the way villagers ask, each with the facts a
 // correct answer must hold and where they come from, and questions the documents do not cover (other regions
-// included) that must be declined. dev.jsonl calibrates the thresholds; test.jsonl is held out.
+// included) that must be declined. Which sets tuned or calibrated what, and which were only scored, is said in eval.ts.
 
 export const knowledgeEvalDir = join(import.meta.dirname, '../../data/knowledge/eval')
 

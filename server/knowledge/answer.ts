@@ -12,7 +12,7 @@ import { createSearch, type Hit, type Query } from './search.ts'
 export const passagesFile = join(import.meta.dirname, '../../data/knowledge/passages.jsonl')
 
 /** When the bot answers from the documents: server/knowledge/gate.ts (calibrated by `npm run -s kb:calibrate`). */
-export { MIN_COVERAGE, MIN_SCORE } from './gate.ts'
+export { MIN_COVERAGE } from './gate.ts'
 /** A FAQ question must match the resident's this well both ways (each one's words found in the other). */
 export const MIN_FAQ_MATCH = 0.6
 /** A neighbouring clause that could answer by itself and ranks at least this share of the best one joins the answer. */

@@ -27,8 +27,10 @@ export type ThresholdGate = { minCoverage: number; minScore: number }
 export const passesThresholds = (g: ThresholdGate, f: GateFeatures) => f.support >= g.minCoverage && f.score >= g.minScore
 
 /**
- * The share of the question the best passage must hold, by idf (things weighing twice what other words do), within
- * two neighbouring sentences or one of the ways residents ask for it (data/knowledge/asks) ...
+ * The earlier gate, two thresholds fitted on dev and dev2, kept as the baseline `kb:calibrate` compares against: the
+ * share of the question the best passage must hold, by idf (things weighing twice what other words do), within two
+ * neighbouring sentences or one of the ways residents ask for it (data/knowledge/asks; a neighbouring clause must
+ * hold as much to join an answer) ...
  */
 export const MIN_COVERAGE = 0.55
 /** ... and the BM25F score it must reach. */
