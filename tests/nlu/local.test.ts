@@ -152,6 +152,10 @@ describe('emergencies said in other ways', () => {
     ['a scald', '孙子把暖壶碰倒了 腿上烫起一片大泡 哭得背过气去了', 'livelihood'],
     ['a shed full of smoke', '楼下车棚电瓶车冒火星子 整个车棚全是黑烟 快来人', 'safety'],
     ['a call that says it is no joke', '不是开玩笑 俺娘真喘不上气了 嘴唇发紫 救护车咋还不来', 'livelihood'],
+    ['a child not back, said in dialect', '俺小子下学到这会儿还冇回来 同学说早就各回各家了', 'safety'],
+    ['a whole village asked to look', '俺家老头子晌午出去转 到黑都没见人 大家帮俺找找', 'safety'],
+    ['a bank coming down above houses', '东坡那片土崖在往下塌 底下住着三户人家', 'infrastructure'],
+    ['a mad dog still loose', '街上一条黄狗见人就咬 追着娃们跑', 'safety'],
   ])('%s: %s', (_what, text, category) => {
     const u = c(text)
     expect(u.intent).toBe('emergency')
@@ -198,6 +202,15 @@ describe('emergencies said in other ways', () => {
     '农药中毒抢救的费用 新农合给报不报',
     '俺打个比方 要是着火了先跑别管东西',
     '房子着火了要是没伤着人 农房保险能赔多少',
+    '追剧呢 电视剧里那栋楼着火了 俺妈吓得要打119 哈',
+    '基金又跌停了 一片绿 淹死在里头了',
+    '路上堵了半天 说是前头两辆车撞了 俺换条路走的',
+    '俺男人前年出车祸腿瘫了 能不能给申请个临时救助',
+    '那天翻车的老李 说帮他要赔偿 现在到哪一步了',
+    '西地又有人烧麦茬 呛得窗户都不敢开',
+    '俺家屋檐底下一个马蜂窝 谁会摘',
+    '在集上捡了个钱包 里头有身份证 谁丢的',
+    '村口那个大坑已经填好了 晚上走路放心了',
   ])('not an alarm: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
