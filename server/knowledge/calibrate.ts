@@ -13,11 +13,14 @@ import { GATE_FEATURES, gateFeatures, logit, passesThresholds, thresholds, type 
 // The current pair was fitted on dev and dev2, which are among these questions: its row flatters it there.
 
 /** Every question set once it has been scored; the newest set written apart stays out, to tell how the gate does. */
-export const calibrationFiles = ['dev.jsonl', 'dev2.jsonl', 'test.jsonl', '../final/questions.jsonl', '../final2/questions.jsonl', '../final3/questions.jsonl']
+export const calibrationFiles = ['dev.jsonl', 'dev2.jsonl', 'test.jsonl', ...['final', 'final2', 'final3', 'final4', 'final5', 'final6', 'final7'].map((d) => `../${d}/questions.jsonl`)]
   .map((f) => join(knowledgeEvalDir, f))
 
-/** heldOut: a question the earlier thresholds (0.55/6) were not fitted on: any set but dev and dev2. */
-export type Seen = { q: EvalQuestion; f: GateFeatures; right: boolean; heldOut: boolean }
+/**
+ * heldOut: a question the earlier thresholds (0.55/6) were not fitted on: any set but dev and dev2. declined: the
+ * bot declines it whatever the gate says (asked for a number the answer does not state: server/knowledge/quantity.ts).
+ */
+export type Seen = { q: EvalQuestion; f: GateFeatures; right: boolean; declined: boolean; heldOut: boolean }
 
 export function measure(files = calibrationFiles): Seen[] {
   const knowledge = createKnowledge({ region: 'xinyang', gate: 'none' })
@@ -27,7 +30,7 @@ export function measure(files = calibrationFiles): Seen[] {
     const f = gateFeatures(knowledge.search.search(q.question, 2, query), query.expanded.size)
       ?? { support: 0, coverage: 0, score: 0, margin: 0, words: 0 }
     const right = 'facts' in q && r.answer !== null && holdsFacts(r.answer, q.facts)
-    return { q, f, right, heldOut }
+    return { q, f, right, declined: r.abstained, heldOut }
   })
 }
 
@@ -35,7 +38,8 @@ type Tally = { total: number; rightAnswers: number; rightRefusals: number; wrong
 export function utility(seen: readonly Seen[], answers: (f: GateFeatures) => boolean): Tally {
   const t: Tally = { total: 0, rightAnswers: 0, rightRefusals: 0, wrong: 0 }
   for (const s of seen) {
-    if (answers(s.f) && s.right) { t.total += 1; t.rightAnswers++ } else if (answers(s.f)) { t.total -= 2; t.wrong++ } else if (!('facts' in s.q)) { t.total += 1; t.rightRefusals++ }
+    const answered = !s.declined && answers(s.f)
+    if (answered && s.right) { t.total += 1; t.rightAnswers++ } else if (answered) { t.total -= 2; t.wrong++ } else if (!('facts' in s.q)) { t.total += 1; t.rightRefusals++ }
   }
   return t
 }

@@ -1,5 +1,5 @@
 import type { Passage } from './passage.ts'
-import { sentences } from './search.ts'
+import { introducesList, NUMBERED, sentences } from './sentences.ts'
 
 /** The local engine's answers stay within this many characters, source included. */
 export const LOCAL_MAX_CHARS = 200
@@ -25,9 +25,7 @@ export function withSource(body: string, source: string): string {
 export type Relevance = (sentence: string) => number
 
 const compact = (parts: string[]) => parts.join('').replace(/\s+/g, '').replace(/[；：，、]$/, '。')
-const introducesList = (s: string) => /[：:]$/.test(s)
 /** "八要推动快递进村。", "一是大力发展农民专业合作社。": a short numbered point whose substance follows it. */
-const NUMBERED = /^(第?[一二三四五六七八九十]+(是|要|、)|[（(][一二三四五六七八九十]+[）)])/
 const headsPoint = (s: string) => NUMBERED.test(s) && s.length < 25
 
 /**
@@ -36,7 +34,7 @@ const headsPoint = (s: string) => NUMBERED.test(s) && s.length < 25
  * list ("…优惠政策：") brings its items; a sentence saying half as much as the best one is left out. Only the
  * passages the answer quotes are cited, and returned.
  */
-export function composeAnswer(ps: readonly Passage[], relevance: Relevance, max = LOCAL_MAX_CHARS): { answer: string; cited: Passage[] } {
+export function composeAnswer(ps: readonly Passage[], relevance: Relevance, { max = LOCAL_MAX_CHARS, list = false } = {}): { answer: string; cited: Passage[] } {
   const all = ps.flatMap((p) => sentences(p.text).map((u) => ({ p, u })))
   const budgetFor = (cited: readonly Passage[]) => max - citations(cited).length - 4
   const whole = compact(all.map(({ u }) => (introducesList(u) ? u : u.replace(/[；;]$/, '；'))))
@@ -55,11 +53,14 @@ export function composeAnswer(ps: readonly Passage[], relevance: Relevance, max 
     used += u.length
     return true
   }
+  // Asked for a list ("双绑绑的是啥跟啥"): the first sentence of every numbered point, not the first point in full.
+  const heads = list ? all.flatMap(({ u }, i) => (NUMBERED.test(u) ? [i] : [])) : []
+  if (heads.length >= 2) for (const i of heads) take(i)
   for (const s of scored) {
     if (picked.size > 0 && (s.score <= 0 || s.score < best.score / 2)) break
     if (!take(s.i)) continue
     if (introducesList(s.u)) for (let j = s.i + 1; j < all.length && take(j); j++);
-    else if (headsPoint(s.u)) for (let j = s.i + 1; j < all.length && !NUMBERED.test(all[j]!.u) && take(j); j++);
+    else if (headsPoint(s.u) && heads.length < 2) for (let j = s.i + 1; j < all.length && !NUMBERED.test(all[j]!.u) && take(j); j++);
   }
   if (!picked.size) picked.add(best.i)
   const order = [...picked].sort((a, b) => a - b)

@@ -9,14 +9,21 @@ const UNITS: Record<string, string> = {
 }
 const unitPattern = Object.keys(UNITS).sort((a, b) => b.length - a.length).join('|')
 const NUMBER = '(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千]+)'
-const stated = new RegExp(`${NUMBER}\\s*(?:[~～至到-]\\s*${NUMBER}\\s*)?(${unitPattern})`, 'g')
+// "6.5万户", "1.81万个": 万 and 亿 are magnitudes before a unit, or money by themselves ("奖励10万").
+const stated = new RegExp(`${NUMBER}\\s*(?:[~～至到-]\\s*${NUMBER}\\s*)?(?:万|亿)?(${unitPattern})`, 'g')
 const asked = new RegExp(`(?:多少|几)个?(${unitPattern}|钱)`, 'g')
 
 const token = (unit: string) => `#${UNITS[unit] ?? unit}`
+/** "俺村网格员叫啥名", "书记姓啥": a person's name, which no policy states. */
+const PERSON_NAME = /(员|长|书记|主任|干部|他|她|人)[^，。？]{0,3}((叫|姓)(啥|什么)|名字(叫|是)(啥|什么))/
 
 /** The kinds of number a text states: `#人` for "不少于18人", `#%` for "80%以上". */
 export function statedQuantities(text: string): string[] {
-  return [...text.matchAll(stated)].map((m) => token(m[1]!))
+  const out = [...text.matchAll(stated)].map((m) => token(m[1]!))
+  if (/\d{1,2}[:：]\d{2}|[\d一二三四五六七八九十]+点(?!赞|评|位|儿|多)/.test(text)) out.push('#点')
+  if (/(19|20)\d{2}年/.test(text)) out.push('#年份')
+  if (/\d{7,}/.test(text)) out.push('#联系人')
+  return out
 }
 
 /** The kinds of number a question asks for, without repeats: `#天` for "最长能拖多少天", `#%` for "占多少". */
@@ -26,6 +33,10 @@ export function askedQuantities(question: string): string[] {
   if (/(?:占|比例|比重|率)[^，。？]{0,4}(?:多少|几成)|百分之(?:多少|几)/.test(question)) out.push('#%')
   // "多久开一次" asks how often (每周, 每月: the synonyms say it), "多久能办好" how long.
   if (/多久|多长时间/.test(question) && !/[一1][次回]/.test(question)) out.push('#天')
+  // Details no policy states: the hour a hall opens, the year a thing began, someone's name or phone number.
+  if (/几点/.test(question)) out.push('#点')
+  if (/哪一?年|几几年/.test(question)) out.push('#年份')
+  if (/(电话|手机号)[^，。？]{0,3}(多少|是啥|是什么|几号)/.test(question) || (PERSON_NAME.test(question) && !/系统|平台|软件|app|程序|小程序/i.test(question))) out.push('#联系人')
   return [...new Set(out)]
 }
 

@@ -4,7 +4,8 @@ import type { Segmenter } from '../../bot/nlu/segment.ts'
 import { createBm25, type Form, type Need } from './bm25.ts'
 import type { Passage } from './passage.ts'
 import { askedQuantities, statedQuantities } from './quantity.ts'
-import { askedSubjects, asksPlace, asksPurpose, introducesPattern, PLACE_WORDS, PURPOSE_WORDS } from './asks.ts'
+import { enumerates, sentences } from './sentences.ts'
+import { askedSubjects, asksList, asksPlace, asksPurpose, introducesPattern, PLACE_WORDS, PURPOSE_WORDS } from './asks.ts'
 import { createTagger, isThing } from './tagger.ts'
 
 const synonymsFile = join(import.meta.dirname, '../../data/knowledge/synonyms.json')
@@ -82,11 +83,13 @@ export type SearchOptions = {
   definitionWeight: number
   /** "X是干啥的", "在哪": words of purpose (目的, 职责 …) or of a place (场地, 大厅 …), against a word (1). */
   purposeWeight: number
+  /** "是哪三颗星", "有哪几个窗口": how much a passage that lists things adds to the ranking, as focusWeight does. */
+  listWeight: number
   k1: number
   b: number
 }
 export const defaultSearchOptions: SearchOptions = {
-  titleWeight: 2, questionWeight: 3, asksWeight: 1, echoWeight: 1, synonymWeight: 0.5, partWeight: 0.5, commentaryFactor: 0.85, focusWeight: 0.5, quantityWeight: 1, phraseWeight: 1, singleCharWeight: 1, otherWordWeight: 0.5, definitionWeight: 1, purposeWeight: 0.5, k1: 1.2, b: 0.75,
+  titleWeight: 2, questionWeight: 3, asksWeight: 1, echoWeight: 1, synonymWeight: 0.5, partWeight: 0.5, commentaryFactor: 0.85, focusWeight: 0.5, quantityWeight: 1, phraseWeight: 1, singleCharWeight: 1, otherWordWeight: 0.5, definitionWeight: 1, purposeWeight: 0.5, listWeight: 0.45, k1: 1.2, b: 0.75,
 }
 
 const COMMENTARY = /^xy-(survey|talk)-/
@@ -106,15 +109,6 @@ const dice = (a: Set<string>, b: Set<string>) => {
   let both = 0
   for (const x of a) if (b.has(x)) both++
   return (2 * both) / (a.size + b.size)
-}
-
-/** A passage's sentences (a list item is a sentence), for focus and for composing answers. */
-export function sentences(text: string): string[] {
-  const out: string[] = []
-  for (const line of text.split('\n').map((l) => l.replace(/^——/, '').trim()).filter(Boolean)) {
-    out.push(...(line.match(/[^。！？；]+[。！？；]?/g) ?? [line]).map((x) => x.trim()).filter(Boolean))
-  }
-  return out
 }
 
 export type Query = {
@@ -154,6 +148,7 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
   })), { title: { weight: o.titleWeight, b: 0.3 }, question: { weight: o.questionWeight, b: 0.3 }, asks: { weight: o.asksWeight, b: 0.5 }, text: { weight: 1, b: o.b } }, o.k1)
   const askings = new Map(passages.map((p) => [p.id, (asks.get(p.id) ?? []).map((a) => ({ vocab: new Set(words(a)), text: seg.normalise(a).toLowerCase(), pairs: pairsOf(seg.normalise(a)) }))]))
   const vocabulary = new Map(passages.map((p) => [p.id, new Set(words(`${p.title} ${p.text}`))]))
+  const listing = new Set(passages.filter((p) => enumerates(p.text)).map((p) => p.id))
   // Each passage's windows of two neighbouring sentences under its title, segmented once here, not per question.
   const windows = new Map(passages.map((p) => {
     const parts = sentences(p.text)
@@ -275,7 +270,7 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
     return total ? found / total : 0
   }
 
-  function hit(passage: Passage, q: Query, score: number, best: number, said: Set<string>): Hit {
+  function hit(passage: Passage, q: Query, score: number, best: number, said: Set<string>, list: boolean): Hit {
     const cover = coverage(q, finder(vocabulary.get(passage.id)!, `${passage.title}\n${passage.text}`))
     let focus = 0
     for (const w of windows.get(passage.id)!) focus = Math.max(focus, coverage(q, finder(w.vocab, w.text)))
@@ -285,7 +280,8 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
       asked = Math.max(asked, coverage(q, finder(a.vocab, a.text)))
       echo = Math.max(echo, dice(said, a.pairs))
     }
-    const rank = (score / best + o.focusWeight * Math.max(focus, asked) + o.echoWeight * echo) * (COMMENTARY.test(passage.id) ? o.commentaryFactor : 1)
+    const listed = list && listing.has(passage.id) ? o.listWeight : 0
+    const rank = (score / best + o.focusWeight * Math.max(focus, asked) + o.echoWeight * echo + listed) * (COMMENTARY.test(passage.id) ? o.commentaryFactor : 1)
     return { passage, score, coverage: cover, focus, asked, rank }
   }
 
@@ -316,7 +312,8 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
         .sort((a, b) => b.score - a.score).slice(0, 20)
       const best = found[0]?.score || 1
       const said = pairsOf(seg.normalise(question))
-      return found.map((r) => hit(passages[r.index]!, q, r.score, best, said)).sort((a, b) => b.rank - a.rank).slice(0, limit)
+      const list = asksList(question)
+      return found.map((r) => hit(passages[r.index]!, q, r.score, best, said, list)).sort((a, b) => b.rank - a.rank).slice(0, limit)
     },
   }
 }

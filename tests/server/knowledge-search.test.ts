@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createSegmenter } from '../../bot/nlu/segment.ts'
-import { askedSubjects, asksPlace, asksPurpose } from '../../server/knowledge/asks.ts'
+import { askedSubjects, asksList, asksPlace, asksPurpose } from '../../server/knowledge/asks.ts'
 import { createBm25 } from '../../server/knowledge/bm25.ts'
 import { composeAnswer } from '../../server/knowledge/compose.ts'
 import { createKnowledge, MIN_COVERAGE, readPassages } from '../../server/knowledge/answer.ts'
@@ -51,6 +51,26 @@ describe('what a question asks for', () => {
     expect(askedQuantities('办下来要多久')).toEqual(['#天'])
     expect(askedQuantities('支部会商多久开一次')).toEqual([])
     expect(statedQuantities('行政村不少于 5 人、社区不少于7人，占比80%以上，每年组织一次复查')).toEqual(['#人', '#人', '#%', '#次'])
+    // 万 before a unit is a magnitude: 6.5万户 is a number of households, not of yuan; 10万 alone is money.
+    expect(statedQuantities('全市评出三星文明户6.5万户')).toEqual(['#户'])
+    expect(statedQuantities('奖励工作经费10万')).toEqual(['#元'])
+  })
+
+  it('reads details no policy states: an hour, a year, a person\'s name or phone number', () => {
+    expect(askedQuantities('乡里大厅几点上班')).toEqual(['#点'])
+    expect(askedQuantities('这个是哪年开始搞的')).toEqual(['#年份'])
+    expect(askedQuantities('俺村网格员叫啥名')).toEqual(['#联系人'])
+    expect(askedQuantities('网格员电话多少')).toEqual(['#联系人'])
+    // The name of a system is in the documents; a person's is not.
+    expect(askedQuantities('群里这个智能网格员是啥系统？叫啥名')).toEqual([])
+  })
+
+  it('tells a question that wants a list', () => {
+    expect(asksList('三星文明户是哪三颗星')).toBe(true)
+    expect(asksList('便民服务大厅有哪几个窗口')).toBe(true)
+    expect(asksList('双绑绑的是啥跟啥')).toBe(true)
+    expect(asksList('三星文明户有啥好处')).toBe(false)
+    expect(asksList('五星支部哪年开始评')).toBe(false)
   })
 
   it('reads what is to be defined or listed, and whether a purpose or a place is asked', () => {
@@ -118,6 +138,8 @@ describe('a number asked for and not stated', () => {
     const knowledge = createKnowledge({ region: 'xinyang' })
     expect(knowledge.ask('三星文明户那个信用贷款利率是百分之几').abstained).toBe(true)
     expect(knowledge.ask('三星文明户能贷多少钱').answer).toContain('5万至15万元')
+    expect(knowledge.ask('乡里便民服务大厅几点开门，周末上班不').abstained).toBe(true)
+    expect(knowledge.ask('俺们村的网格员叫啥名？电话多少？').abstained).toBe(true)
   })
 })
 
@@ -127,5 +149,14 @@ describe('composing an answer', () => {
     const { answer } = composeAnswer([passage], (s) => (s.includes('快递') && s.length < 20 ? 1 : 0))
     expect(answer).toContain('八要推动快递进村')
     expect(answer).toContain('寄递物流综合服务站')
+  })
+
+  it('answers a list question with the head of every numbered point, not the first point in full', () => {
+    const passage = readPassages().find((p) => p.id === 'py-qa-village-15')!
+    const relevance = (s: string) => (s.includes('合作社') ? 1 : 0)
+    const listed = composeAnswer([passage], relevance, { list: true }).answer
+    for (const point of ['一是大力发展农民专业合作社', '二是推动农户与合作社“绑定”发展', '三是推动合作社与龙头企业“绑定”发展']) expect(listed).toContain(point)
+    // Asked about one thing, the first point comes with its substance.
+    expect(composeAnswer([passage], relevance).answer).toContain('鼓励党员干部')
   })
 })

@@ -42,6 +42,14 @@ describe('answers from the documents in force', () => {
     expect(both.answer).toMatch(/来源：《党建引领基层治理工作规范》6\.3\.2\.1\.2\.1、6\.3\.2\.1\.2\.2$/)
   })
 
+  it('finds the clause that lists what a list question asks for, over a shorter one that names them', () => {
+    const a = xinyang.ask('三星文明户到底是哪三颗星')
+    expect(a.sources[0]?.id).toBe('xy-std-6.3.2.1.1.1')
+    for (const star of ['干净整洁星', '孝老友善星', '勤劳致富星']) expect(a.answer).toContain(star)
+    const windows = xinyang.ask('乡里便民服务大厅都有哪几个窗口')
+    expect(windows.answer).toContain('民政、人社、医保、公安')
+  })
+
   it('answers with the sentence that holds the kind of number asked for', () => {
     const a = xinyang.ask('乡里解决问题最长几天')
     expect(a.sources[0]?.id).toBe('py-qa-village-14')
