@@ -63,6 +63,7 @@ const sets = [
   { dir: join(import.meta.dirname, '../../data/nlu/final7'), name: '留出集 data/nlu/final7（训练从不使用；首次打分后误判曾用于改进紧急规则）' },
   { dir: join(import.meta.dirname, '../../data/nlu/final8'), name: '留出集 data/nlu/final8（训练从不使用；首次打分后误判曾用于改进紧急规则）' },
   { dir: join(import.meta.dirname, '../../data/nlu/final9'), name: '留出集 data/nlu/final9（训练从不使用；首次打分后误判曾用于改进紧急规则）' },
+  { dir: join(import.meta.dirname, '../../data/nlu/final10'), name: '留出集 data/nlu/final10（训练从不使用；首次打分后误判曾用于改进紧急规则）' },
 ]
 
 function main() {

@@ -115,6 +115,7 @@ describe('danger words that are not a danger now', () => {
   it.each([
     ['麦秸垛堆在电线杆底下 风一大怕着火 能不能叫人挪挪', 'safety'],
     ['电线耷拉到路边了 担心电着过路的娃 找人来弄弄吧', 'infrastructure'],
+    ['河边护栏缺了一截 娃们骑车栽下去咋办 快补上', 'infrastructure'],
   ])('a feared danger is an appeal to act on, not an alarm: %s', (text, category) => {
     const u = c(text)
     expect(u.intent).toBe('appeal')
@@ -156,6 +157,7 @@ describe('emergencies said in other ways', () => {
     ['a whole village asked to look', '俺家老头子晌午出去转 到黑都没见人 大家帮俺找找', 'safety'],
     ['a bank coming down above houses', '东坡那片土崖在往下塌 底下住着三户人家', 'infrastructure'],
     ['a mad dog still loose', '街上一条黄狗见人就咬 追着娃们跑', 'safety'],
+    ['a break-in while someone is home', '半夜有人在撬俺家窗户 就俺跟孙女在屋里', 'safety'],
   ])('%s: %s', (_what, text, category) => {
     const u = c(text)
     expect(u.intent).toBe('emergency')
@@ -211,6 +213,12 @@ describe('emergencies said in other ways', () => {
     '俺家屋檐底下一个马蜂窝 谁会摘',
     '在集上捡了个钱包 里头有身份证 谁丢的',
     '村口那个大坑已经填好了 晚上走路放心了',
+    '谁家小孩丢了个水杯 搁小卖部了',
+    '这太阳晒得人都要晕了 赶紧回屋',
+    '那口井淹死人那事都二十年了 井早封了',
+    '救命 孩子这道题俺也不会 谁家有初中生',
+    '俺家闺女一上大学跟失踪了一样 电话都不打',
+    '有人在沟里洗农药桶 水都是白沫',
   ])('not an alarm: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
