@@ -5,7 +5,7 @@
  */
 const UNITS: Record<string, string> = {
   人: '人', 名: '人', 位: '人', 项: '项', 天: '天', 日: '天', 个工作日: '天', 小时: '小时', 户: '户', 次: '次', 回: '次',
-  岁: '岁', 周岁: '岁', 年: '年', 个月: '月', 月: '月', 元: '元', 万元: '元', 亿元: '元', 块: '元', 万: '元', '%': '%', 条: '条', 家: '家',
+  岁: '岁', 周岁: '岁', 年: '年', 个月: '月', 月: '月', 元: '元', 万元: '元', 亿元: '元', 块: '元', 万: '元', '%': '%', 条: '条', 家: '家', 个: '个',
 }
 const unitPattern = Object.keys(UNITS).sort((a, b) => b.length - a.length).join('|')
 const NUMBER = '(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千]+)'
@@ -22,6 +22,7 @@ export function statedQuantities(text: string): string[] {
   const out = [...text.matchAll(stated)].map((m) => token(m[1]!))
   if (/\d{1,2}[:：]\d{2}|[\d一二三四五六七八九十]+点(?!赞|评|位|儿|多)/.test(text)) out.push('#点')
   if (/(19|20)\d{2}年/.test(text)) out.push('#年份')
+  if (/[\d一二三四五六七八九十]+[日号](?!常)/.test(text)) out.push('#日期')
   if (/\d{7,}/.test(text)) out.push('#联系人')
   return out
 }
@@ -30,11 +31,13 @@ export function statedQuantities(text: string): string[] {
 export function askedQuantities(question: string): string[] {
   const out = [...question.matchAll(asked)].map((m) => (m[1] === '钱' ? '#元' : token(m[1]!)))
   if (/(?:钱|工资|报酬|补贴|补助|费|收入|奖励)[^，。？]{0,4}多少(?![人项天户次岁年月条家])/.test(question)) out.push('#元')
-  if (/(?:占|比例|比重|率)[^，。？]{0,4}(?:多少|几成)|百分之(?:多少|几)/.test(question)) out.push('#%')
+  if (/(?:占|比例|比重|率|利息)[^，。？]{0,4}(?:多少|几成|几个点|几厘)|百分之(?:多少|几)|几厘/.test(question)) out.push('#%')
+  if (/多大(?:岁数|年纪|年龄)|(?:岁数|年纪|年龄)[^，。？]{0,3}多大/.test(question)) out.push('#岁')
   // "多久开一次" asks how often (每周, 每月: the synonyms say it), "多久能办好" how long.
   if (/多久|多长时间/.test(question) && !/[一1][次回]/.test(question)) out.push('#天')
   // Details no policy states: the hour a hall opens, the year a thing began, someone's name or phone number.
   if (/几点/.test(question)) out.push('#点')
+  if (/几号|哪一?天/.test(question)) out.push('#日期')
   if (/哪一?年|几几年/.test(question)) out.push('#年份')
   if (/(电话|手机号)[^，。？]{0,3}(多少|是啥|是什么|几号)/.test(question) || (PERSON_NAME.test(question) && !/系统|平台|软件|app|程序|小程序/i.test(question))) out.push('#联系人')
   return [...new Set(out)]
