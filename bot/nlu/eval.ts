@@ -83,7 +83,7 @@ function main() {
     [join(knowledgeEvalDir, '../final5/questions.jsonl'), '校准集 final5（首次 60.0%、80.0%；之后加了“像哪条居民问法”的排序）'],
     [join(knowledgeEvalDir, '../final6/questions.jsonl'), '校准集 final6（首次 78.3%、93.3%）'],
     [join(knowledgeEvalDir, '../final7/questions.jsonl'), '校准集 final7（首次 71.7%、83.3%；之后加了列表问题和第三轮居民问法）'],
-    [join(knowledgeEvalDir, '../final8/questions.jsonl'), '最终集 final8（只打分）'],
+    [join(knowledgeEvalDir, '../final8/questions.jsonl'), '校准集 final8（首次 75.0%、66.7%；之后加了几号、几厘、多少个这类细节的拒答）'],
   ] as const
   for (const [file, label] of knowledgeSets.filter(([f]) => existsSync(f))) {
     const items = readEvalQuestions(file)
