@@ -12,7 +12,7 @@ import { GATE_FEATURES, gateFeatures, logit, passesThresholds, thresholds, type 
 // the top hits. Each is also fitted on all the questions, its constants printed for server/knowledge/gate.ts.
 // The current pair was fitted on dev and dev2, which are among these questions: its row flatters it there.
 
-/** Every question set once its first score is taken (kept in the README): a gate is fitted on sets it is then not judged by. */
+/** Every question set, once its first score is taken (the README keeps it): the gate learns only from questions already scored. */
 export const calibrationFiles = ['dev.jsonl', 'dev2.jsonl', 'test.jsonl', ...['final', 'final2', 'final3', 'final4', 'final5', 'final6', 'final7', 'final8'].map((d) => `../${d}/questions.jsonl`)]
   .map((f) => join(knowledgeEvalDir, f))
 
