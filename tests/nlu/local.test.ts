@@ -158,6 +158,7 @@ describe('emergencies said in other ways', () => {
     ['a bank coming down above houses', '东坡那片土崖在往下塌 底下住着三户人家', 'infrastructure'],
     ['a mad dog still loose', '街上一条黄狗见人就咬 追着娃们跑', 'safety'],
     ['a break-in while someone is home', '半夜有人在撬俺家窗户 就俺跟孙女在屋里', 'safety'],
+    ['a long illness, a collapse now', '俺娘高血压都二十年了 这会突然栽地上 叫不应', 'livelihood'],
   ])('%s: %s', (_what, text, category) => {
     const u = c(text)
     expect(u.intent).toBe('emergency')
