@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { Category, Intent, type Understanding } from '../../server/contract/index.ts'
 import { extractPeople, extractPhone, extractPlace, summarize } from './extract.ts'
 import { readExamples, trainModel } from './model.ts'
-import { detectEmergency, isElsewhere, isHypothetical, isNuisance, isReminder, isSensitive, isSettledOrElsewhere, isUnreal, type EmergencyKind } from './rules.ts'
+import { detectEmergency, isCalm, isSensitive, type EmergencyKind } from './rules.ts'
 import { createSegmenter } from './segment.ts'
 
 export type Classify = (text: string) => Promise<Understanding>
@@ -38,10 +38,9 @@ export function createLocalEngine(examplesDir = trainDir) {
     if (!text) return { ...base, intent: 'chatter', category: null, urgency: 'low', confidence: 1, sensitive: false }
     const danger = detectEmergency(text)
     const p = model.predict(text, danger)
-    const calm = isSettledOrElsewhere(text) || isElsewhere(text) || isReminder(text) || isUnreal(text) || isHypothetical(text) || isNuisance(text)
     const modelSays = p.intent.label === 'emergency' ? p.intent.confidence : 0
     const emergency = (danger !== null && (danger.strong || danger.alarm || modelSays >= MODEL_CONFIRMS))
-      || (modelSays >= MODEL_EMERGENCY_CONFIDENCE && !calm)
+      || (modelSays >= MODEL_EMERGENCY_CONFIDENCE && !isCalm(text))
     if (emergency) {
       const category = danger ? emergencyCategory[danger.kind] : Category.parse(p.category().label)
       return { ...base, intent: 'emergency', category, urgency: 'critical', confidence: danger?.strong ? 0.95 : p.intent.confidence }

@@ -4,7 +4,7 @@ import { createSegmenter, type Segmenter } from '../../bot/nlu/segment.ts'
 import type { AskResult, FaqEntry } from '../contract/knowledge.ts'
 import { citation, composeAnswer, withSource } from './compose.ts'
 import { Passage, regionsInForce, type Region } from './passage.ts'
-import { answerKinds, asksList } from './asks.ts'
+import { answerKinds } from './asks.ts'
 import { answersQuestion, gateFeatures, MIN_COVERAGE, type GateFeatures } from './gate.ts'
 import { statesAskedQuantity } from './quantity.ts'
 import { createSearch, type Hit, type Query } from './search.ts'
@@ -86,7 +86,7 @@ export function createKnowledge(o: KnowledgeOptions) {
     const measured = { score: top?.score ?? 0, coverage: top?.coverage ?? 0, engine: 'local' as const, evidence }
     const features = gateFeatures(hits, q.expanded.size)
     if (!top || !features || !answers(features)) return { answer: null, sources: [], abstained: true, via: 'none', ...measured }
-    const { answer, cited } = composeAnswer(withSibling(top, hits[1]), search.relevance(question, q), { list: asksList(question) })
+    const { answer, cited } = composeAnswer(withSibling(top, hits[1]), search.relevance(question, q), { list: q.list })
     // Asked for a number the answer does not state: the documents speak of the topic, not of that detail.
     if (!statesAskedQuantity(question, answer)) return { answer: null, sources: [], abstained: true, via: 'none', ...measured }
     return { answer, sources: cited.map((p) => ({ id: p.id, title: p.title, clause: p.clause })), abstained: false, via: 'documents', ...measured }

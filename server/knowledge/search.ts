@@ -118,6 +118,8 @@ export type Query = {
   expanded: Map<string, string[]>
   /** How much each whole word counts in coverage besides its idf: things count fully, other words less. */
   weights: Map<string, number>
+  /** It asks for a list ("是哪三颗星", "有哪几个窗口"): a passage that lists things ranks higher, the answer takes each point. */
+  list: boolean
 }
 
 export function readSynonyms(file = synonymsFile): string[][] {
@@ -205,7 +207,7 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
       const word = tagged.find((x) => x.word === t) ?? tagged.find((x) => x.word.includes(t))
       return word && isThing(word.tag) ? 1 : o.otherWordWeight
     }
-    return { terms, expanded: new Map(whole.map((t) => [t, [t, ...(synonyms.get(t) ?? [])]])), weights: new Map(whole.map((t) => [t, weightOf(t)])) }
+    return { terms, expanded: new Map(whole.map((t) => [t, [t, ...(synonyms.get(t) ?? [])]])), weights: new Map(whole.map((t) => [t, weightOf(t)])), list: asksList(question) }
   }
 
   /** What BM25F looks for: each whole word by itself, its synonyms and its parts, the best one counting. */
@@ -270,7 +272,7 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
     return total ? found / total : 0
   }
 
-  function hit(passage: Passage, q: Query, score: number, best: number, said: Set<string>, list: boolean): Hit {
+  function hit(passage: Passage, q: Query, score: number, best: number, said: Set<string>): Hit {
     const cover = coverage(q, finder(vocabulary.get(passage.id)!, `${passage.title}\n${passage.text}`))
     let focus = 0
     for (const w of windows.get(passage.id)!) focus = Math.max(focus, coverage(q, finder(w.vocab, w.text)))
@@ -280,7 +282,7 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
       asked = Math.max(asked, coverage(q, finder(a.vocab, a.text)))
       echo = Math.max(echo, dice(said, a.pairs))
     }
-    const listed = list && listing.has(passage.id) ? o.listWeight : 0
+    const listed = q.list && listing.has(passage.id) ? o.listWeight : 0
     const rank = (score / best + o.focusWeight * Math.max(focus, asked) + o.echoWeight * echo + listed) * (COMMENTARY.test(passage.id) ? o.commentaryFactor : 1)
     return { passage, score, coverage: cover, focus, asked, rank }
   }
@@ -312,8 +314,7 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
         .sort((a, b) => b.score - a.score).slice(0, 20)
       const best = found[0]?.score || 1
       const said = pairsOf(seg.normalise(question))
-      const list = asksList(question)
-      return found.map((r) => hit(passages[r.index]!, q, r.score, best, said, list)).sort((a, b) => b.rank - a.rank).slice(0, limit)
+      return found.map((r) => hit(passages[r.index]!, q, r.score, best, said)).sort((a, b) => b.rank - a.rank).slice(0, limit)
     },
   }
 }
