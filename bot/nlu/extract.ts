@@ -10,12 +10,15 @@ const placeRes = [
 const NOT_A_PLACE_START = /^[我俺你他她在到的从往去是有那这了把给咱恁]+/
 const peopleRe = /(老[\u4e00-\u9fa5]|[\u4e00-\u9fa5]{1,2}(大爷|大娘|大妈|阿姨|婶子?|叔|伯|哥|姐|嫂|奶奶|爷爷|老汉|师傅|书记|主任|会计)|[\u4e00-\u9fa5]老[二三四五六七八九])/g
 
+/** "@小微 路灯坏了" → "路灯坏了": WeChat ends a mention with a space (U+2005, which \s holds), or the message ends. */
+export const withoutMentions = (text: string) => text.replace(/@\S+(?:\s|$)/g, ' ').trim()
+
 export function extractPhone(text: string): string | null {
   return phoneRe.exec(text)?.[1] ?? null
 }
 
 export function extractPlace(text: string): string | null {
-  const clean = text.replace(/@\S+\s?/g, '')
+  const clean = withoutMentions(text)
   for (const re of placeRes) {
     const m = re.exec(clean)?.[0].replace(NOT_A_PLACE_START, '')
     if (m && m.length >= 2) return m
@@ -24,13 +27,13 @@ export function extractPlace(text: string): string | null {
 }
 
 export function extractPeople(text: string): string[] {
-  const found = text.replace(/@\S+\s?/g, '').match(peopleRe) ?? []
+  const found = withoutMentions(text).match(peopleRe) ?? []
   return [...new Set(found)].slice(0, 5)
 }
 
 /** The message itself, without @s, emoji and filler, cut to 40 characters. */
 export function summarize(text: string): string {
-  const clean = text.replace(/@\S+[\s\u2005]?/g, '').replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '').replace(/\s+/g, ' ').trim()
+  const clean = withoutMentions(text).replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '').replace(/\s+/g, ' ').trim()
   const chars = [...clean]
   return chars.length > 40 ? `${chars.slice(0, 39).join('')}…` : clean
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { Category, Intent, type Understanding } from '../../server/contract/index.ts'
-import { extractPeople, extractPhone, extractPlace, summarize } from './extract.ts'
+import { extractPeople, extractPhone, extractPlace, summarize, withoutMentions } from './extract.ts'
 import { readExamples, trainModel } from './model.ts'
 import { detectEmergency, isCalm, isSensitive, type EmergencyKind } from './rules.ts'
 import { createSegmenter } from './segment.ts'
@@ -30,7 +30,7 @@ export function createLocalEngine(examplesDir = trainDir) {
   const model = trainModel(readExamples(examplesDir), seg)
 
   function classify(raw: string): Understanding {
-    const text = raw.replace(/@\S+[\s\u2005]/g, ' ').trim()
+    const text = withoutMentions(raw)
     const base = {
       summary: summarize(raw), place: extractPlace(text), people: extractPeople(text), phone: extractPhone(text),
       sensitive: isSensitive(text), engine: 'local' as const,

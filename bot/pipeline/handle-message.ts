@@ -2,6 +2,7 @@ import type { Room, Ticket, Understanding } from '../../server/contract/index.ts
 import type { ServerClient } from '../clients/server-client.ts'
 import type { Ask } from '../nlu/ask.ts'
 import type { Classify } from '../nlu/local.ts'
+import { withoutMentions } from '../nlu/extract.ts'
 import { detectEmergency } from '../nlu/rules.ts'
 import { runCommand } from './commands.ts'
 import type { Conversations, Directory } from './directory.ts'
@@ -31,7 +32,7 @@ export async function understand(msg: Inbound, deps: Deps): Promise<Understandin
 /** What must be said at once, before anything that needs the server: 110/119/120 guidance for an emergency. */
 export function firstAid(msg: Inbound, u: Understanding | null): Outbound[] {
   // "不满意，还在漏" answers a request for a rating; it is not a new danger.
-  if (u?.intent !== 'emergency' || ratingRe.test(msg.text.replace(/@\S+[\s\u2005]/g, ''))) return []
+  if (u?.intent !== 'emergency' || ratingRe.test(withoutMentions(msg.text))) return []
   const danger = detectEmergency(msg.text)
   return [reply(msg, replies.emergencyGuidance(danger?.kind ?? 'accident'), 0)]
 }
@@ -88,7 +89,7 @@ async function handlePrivate(msg: Inbound, deps: Deps, u: Understanding | null):
 async function fileTicket(msg: Inbound, deps: Deps, u: Understanding, room: Room): Promise<Outbound[]> {
   const r = await deps.server.createTicket({
     clientKey: `wx:${msg.id}`, intent: u.intent === 'emergency' ? 'emergency' : 'appeal', category: u.category ?? 'other',
-    text: msg.text.replace(/@\S+[\s\u2005]/g, '').trim() || msg.text, summary: u.summary || undefined,
+    text: withoutMentions(msg.text) || msg.text, summary: u.summary || undefined,
     place: u.place ?? undefined, phone: u.phone ?? undefined, people: u.people, sensitive: u.sensitive,
     room: { wechatRoomId: msg.roomId!, topic: room.topic }, reporter: { name: msg.talkerName, contactId: msg.talkerId }, linkDuplicates: true,
   })
@@ -114,7 +115,7 @@ async function attachMedia(msg: Inbound, deps: Deps): Promise<Outbound[]> {
 
 /** "满意", "不满意，灯还是不亮", "1": a rating only if this resident has a resolved ticket waiting for one. */
 async function rateIfAwaited(msg: Inbound, deps: Deps): Promise<Outbound[] | null> {
-  const m = ratingRe.exec(msg.text.replace(/@\S+[\s\u2005]/g, ''))
+  const m = ratingRe.exec(withoutMentions(msg.text))
   if (!m) return null
   const r = await deps.server.tickets({ reporter: msg.talkerId, status: 'resolved', limit: 5 })
   const ticket = r.ok ? r.value.items.find((t) => t.rating === null) : undefined
@@ -133,7 +134,7 @@ async function statusOf(msg: Inbound, deps: Deps): Promise<string> {
 
 /** A policy question: answered in the group with its source, or handed to the grid worker when the bot does not know. */
 async function answerInquiry(msg: Inbound, deps: Deps, room: Room): Promise<Outbound[]> {
-  const question = msg.text.replace(/@\S+[\s\u2005]/g, '').trim()
+  const question = withoutMentions(msg.text)
   const a = await deps.ask(question)
   if (!a.abstained && a.answer) return [reply(msg, a.answer)]
   return handOff(msg, deps, room, question)

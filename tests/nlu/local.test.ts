@@ -87,6 +87,12 @@ describe('what it pulls out', () => {
     expect([...u.summary].length).toBeLessThanOrEqual(40)
   })
 
+  it('leaves the @ out of the summary wherever it stands, and reads the message behind it', () => {
+    expect(c('@小微\u2005东头桥上的栏杆断了一截').summary).toBe('东头桥上的栏杆断了一截')
+    expect(c('东头桥上的栏杆断了一截 @小微').summary).toBe('东头桥上的栏杆断了一截')
+    expect(c('@小微 @王强 东头桥上的栏杆断了一截')).toMatchObject({ intent: 'appeal', summary: '东头桥上的栏杆断了一截' })
+  })
+
   it('flags a report of gambling as sensitive, so that the group never sees it echoed', () => {
     const u = c('俺要举报三组有人天天晚上在空房子里聚众赌博，输赢好几千')
     expect(u).toMatchObject({ intent: 'appeal', sensitive: true })
