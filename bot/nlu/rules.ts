@@ -86,7 +86,7 @@ export const isReminder = (text: string) => reminder.test(text)
  * Nothing to sound an alarm for, whatever the model thinks: settled, heard of or seen elsewhere (听说, 说是, on TV),
  * a reminder, trouble rather than danger (straw smoke, a lost bag), a joke or a story, or a question about "what if".
  */
-export const isCalm = (text: string) => [settled, elsewhere, reminder, nuisance].some((re) => re.test(text)) || isUnreal(text) || isHypothetical(text)
+export const isCalm = (text: string) => [settled, elsewhere, reminder, nuisance, fiction].some((re) => re.test(text)) || isUnreal(text) || isHypothetical(text)
 
 const sensitive = /举报|赌博|赌钱|打牌赢钱|聚赌|邪教|法轮|全能神|门徒会|传销|家暴|打老婆|打媳妇|吸毒|贩毒|卖淫|嫖娼|贪污|受贿|挪用|优亲厚友|吃拿卡要/
 /** Reports that must never be echoed in the group: named people, gambling, cults, domestic violence. */

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createLocalEngine, type LocalEngine } from '../../bot/nlu/local.ts'
+import { isCalm } from '../../bot/nlu/rules.ts'
 
 // Behaviour that matters, on sentences written for these tests (not taken from the training data).
 
@@ -106,6 +107,11 @@ describe('what it pulls out', () => {
 })
 
 describe('danger words that are not a danger now', () => {
+  it('calls a story calm whichever path says emergency: the rules, or the model alone', () => {
+    for (const story of ['电视剧里那人掉河里了 俺娘急得直喊快救人', '俺小孙子作文写的是村里发大水', '瞎编的 谁家也没着火']) expect(isCalm(story)).toBe(true)
+    expect(isCalm('俺娘掉河里了 快来人')).toBe(false)
+  })
+
   it.each([
     '救命 这个月的话费又超了 😂',
     '俺孙子玩游戏喊救命 原来是打怪呢',
