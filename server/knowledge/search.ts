@@ -45,6 +45,8 @@ export type Hit = {
   focus: number
   /** How well the question matches the best of the ways residents ask for this passage (data/knowledge/asks): 0..1. */
   asked: number
+  /** How nearly it reads, character by character, like one of those ways (Dice's coefficient of pairs): 0..1. */
+  echo: number
   /** What the hits are ordered by. */
   rank: number
 }
@@ -284,7 +286,7 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
     }
     const listed = q.list && listing.has(passage.id) ? o.listWeight : 0
     const rank = (score / best + o.focusWeight * Math.max(focus, asked) + o.echoWeight * echo + listed) * (COMMENTARY.test(passage.id) ? o.commentaryFactor : 1)
-    return { passage, score, coverage: cover, focus, asked, rank }
+    return { passage, score, coverage: cover, focus, asked, echo, rank }
   }
 
   /** How much one sentence says about the question: its share of the question's words, plus the number or the thing asked for. */
