@@ -53,17 +53,9 @@ export function scoreIntents(examples: Example[], predicted: Understanding[]): I
  */
 const sets = [
   { dir: evalDir, name: '评测集 data/nlu/eval（训练从不使用；误判曾用于改进规则）' },
-  { dir: join(import.meta.dirname, '../../data/nlu/holdout'), name: '留出集 data/nlu/holdout（训练从不使用；首次打分后误判曾用于改进紧急规则）' },
-  { dir: join(import.meta.dirname, '../../data/nlu/final'), name: '留出集 data/nlu/final（训练从不使用；首次打分后误判曾用于改进紧急规则）' },
-  { dir: join(import.meta.dirname, '../../data/nlu/final2'), name: '留出集 data/nlu/final2（训练从不使用；首次打分后误判曾用于改进紧急规则）' },
-  { dir: join(import.meta.dirname, '../../data/nlu/final3'), name: '留出集 data/nlu/final3（训练从不使用；首次打分后误判曾用于改进紧急规则）' },
-  { dir: join(import.meta.dirname, '../../data/nlu/final4'), name: '留出集 data/nlu/final4（训练从不使用；首次打分后误判曾用于改进紧急规则）' },
-  { dir: join(import.meta.dirname, '../../data/nlu/final5'), name: '留出集 data/nlu/final5（训练从不使用；首次打分后误判曾用于改进紧急规则）' },
-  { dir: join(import.meta.dirname, '../../data/nlu/final6'), name: '留出集 data/nlu/final6（训练从不使用；首次打分后误判曾用于改进紧急规则）' },
-  { dir: join(import.meta.dirname, '../../data/nlu/final7'), name: '留出集 data/nlu/final7（训练从不使用；首次打分后误判曾用于改进紧急规则）' },
-  { dir: join(import.meta.dirname, '../../data/nlu/final8'), name: '留出集 data/nlu/final8（训练从不使用；首次打分后误判曾用于改进紧急规则）' },
-  { dir: join(import.meta.dirname, '../../data/nlu/final9'), name: '留出集 data/nlu/final9（训练从不使用；首次打分后误判曾用于改进紧急规则）' },
-  { dir: join(import.meta.dirname, '../../data/nlu/final10'), name: '留出集 data/nlu/final10（训练从不使用；首次打分后误判曾用于改进紧急规则）' },
+  ...['holdout', 'final', 'final2', 'final3', 'final4', 'final5', 'final6', 'final7', 'final8', 'final9', 'final10', 'final11'].map((d) => ({
+    dir: join(import.meta.dirname, `../../data/nlu/${d}`), name: `留出集 data/nlu/${d}（训练从不使用；首次打分后误判曾用于改进紧急规则）`,
+  })),
 ]
 
 function main() {
@@ -84,6 +76,7 @@ function main() {
     [join(knowledgeEvalDir, '../final6/questions.jsonl'), '校准集 final6（首次 78.3%、93.3%）'],
     [join(knowledgeEvalDir, '../final7/questions.jsonl'), '校准集 final7（首次 71.7%、83.3%；之后加了列表问题和第三轮居民问法）'],
     [join(knowledgeEvalDir, '../final8/questions.jsonl'), '校准集 final8（首次 75.0%、66.7%；之后加了几号、几厘、多少个这类细节的拒答）'],
+    [join(knowledgeEvalDir, '../final9/questions.jsonl'), '留出集 final9（首次 80.0%、90.0%，在第四轮居民问法和“字面相似”回答门之后）'],
   ] as const
   for (const [file, label] of knowledgeSets.filter(([f]) => existsSync(f))) {
     const items = readEvalQuestions(file)
