@@ -120,6 +120,10 @@ describe('danger words that are not a danger now', () => {
     '俺家的大黄跟邻居家的狗打起来了 咬掉一撮毛',
     '快来看 村口的荷花开了',
     '这个舞最近太着火了 广场上都在跳',
+    '救命 这锅酸菜鱼太香了 吃撑了',
+    '明早交报表 还差一半 救命啊',
+    '听他说单位着火了 一问是他们卖货的视频火了',
+    '二小子上学又捅了个娄子 老师叫家长',
   ])('chatter, not an emergency: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
@@ -135,7 +139,15 @@ describe('danger words that are not a danger now', () => {
   })
 
   it.each([
+    '遇到电信诈骗 老年人可以去哪求助',
+    '锅里的油着了的时候 盖锅盖中不中 还是泼水',
+  ])('a question about what one would do, not a call: %s', (text) => {
+    expect(c(text).intent).not.toBe('emergency')
+  })
+
+  it.each([
     '水表那找不着人 打了三回电话',
+    '后沟有人烧电缆皮 那烟熏得人睁不开眼 管管吧',
     '村里的宣传栏让车撞歪了 能不能扶正',
   ])('a complaint that only sounds like one is not an emergency: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
@@ -170,6 +182,8 @@ describe('emergencies said in other ways', () => {
     ['a bank coming down above houses', '东坡那片土崖在往下塌 底下住着三户人家', 'infrastructure'],
     ['a mad dog still loose', '街上一条黄狗见人就咬 追着娃们跑', 'safety'],
     ['a break-in while someone is home', '半夜有人在撬俺家窗户 就俺跟孙女在屋里', 'safety'],
+    ['a break-in next door, watched through the peephole', '两个人在撬对门的锁 俺从猫眼里瞅着嘞', 'safety'],
+    ['an old house down with someone perhaps inside', '西头那间土坯房轰一声塌了 不知道五保户老李在不在家', 'safety'],
     ['a long illness, a collapse now', '俺娘高血压都二十年了 这会突然栽地上 叫不应', 'livelihood'],
   ])('%s: %s', (_what, text, category) => {
     const u = c(text)
