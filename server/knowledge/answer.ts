@@ -6,6 +6,7 @@ import { citation, composeAnswer, withSource } from './compose.ts'
 import { Passage, regionsInForce, type Region } from './passage.ts'
 import { answerKinds } from './asks.ts'
 import { answersQuestion, gateFeatures, MIN_COVERAGE, type GateFeatures } from './gate.ts'
+import { statesAskedDetail } from './details.ts'
 import { statesAskedQuantity } from './quantity.ts'
 import { createSearch, type Hit, type Query } from './search.ts'
 
@@ -87,8 +88,9 @@ export function createKnowledge(o: KnowledgeOptions) {
     const features = gateFeatures(hits, q.expanded.size)
     if (!top || !features || !answers(features)) return { answer: null, sources: [], abstained: true, via: 'none', ...measured }
     const { answer, cited } = composeAnswer(withSibling(top, hits[1]), search.relevance(question, q), { list: q.list })
-    // Asked for a number the answer does not state: the documents speak of the topic, not of that detail.
-    if (!statesAskedQuantity(question, answer)) return { answer: null, sources: [], abstained: true, via: 'none', ...measured }
+    // Asked for a number, a named hospital, a download or a code's meaning the answer does not state: the documents
+    // speak of the topic, not of that detail.
+    if (!statesAskedQuantity(question, answer) || !statesAskedDetail(question, answer)) return { answer: null, sources: [], abstained: true, via: 'none', ...measured }
     return { answer, sources: cited.map((p) => ({ id: p.id, title: p.title, clause: p.clause })), abstained: false, via: 'documents', ...measured }
   }
 

@@ -6,6 +6,7 @@ import { createSegmenter } from '../../bot/nlu/segment.ts'
 import { askedSubjects, asksList, asksPlace, asksPurpose } from '../../server/knowledge/asks.ts'
 import { createBm25 } from '../../server/knowledge/bm25.ts'
 import { composeAnswer } from '../../server/knowledge/compose.ts'
+import { statesAskedDetail } from '../../server/knowledge/details.ts'
 import { createKnowledge, MIN_COVERAGE, readPassages } from '../../server/knowledge/answer.ts'
 import { askedQuantities, statedQuantities, statesAskedQuantity } from '../../server/knowledge/quantity.ts'
 import { createSearch, readAsks, readSynonyms } from '../../server/knowledge/search.ts'
@@ -140,6 +141,25 @@ describe('a number asked for and not stated', () => {
     expect(knowledge.ask('三星文明户能贷多少钱').answer).toContain('5万至15万元')
     expect(knowledge.ask('乡里便民服务大厅几点开门，周末上班不').abstained).toBe(true)
     expect(knowledge.ask('俺们村的网格员叫啥名？电话多少？').abstained).toBe(true)
+  })
+})
+
+describe('a detail the documents name only in passing', () => {
+  it('is told apart: a named hospital, a way to download, what a code stands for', () => {
+    expect(statesAskedDetail('体检去哪家医院', '在医院、车站设置“三星文明户”窗口')).toBe(false)
+    expect(statesAskedDetail('体检去哪家医院', '由县人民医院统一组织体检')).toBe(true)
+    expect(statesAskedDetail('那个APP搁哪下载', '指导网格员正确使用“信服通”APP')).toBe(false)
+    expect(statesAskedDetail('那个APP搁哪下载', '在手机应用商店搜索下载')).toBe(true)
+    expect(statesAskedDetail('1335是啥意思', '一般应在7天内解决，最长不得超过15天')).toBe(false)
+    expect(statesAskedDetail('网格员用的APP叫啥', '指导网格员正确使用“信服通”APP')).toBe(true)
+  })
+
+  it('makes the bot decline rather than answer with the topic around it', () => {
+    const knowledge = createKnowledge({ region: 'xinyang' })
+    expect(knowledge.ask('三星户的老人免费体检是在哪个医院做').abstained).toBe(true)
+    expect(knowledge.ask('三星户家里老人体检要钱不').abstained).toBe(false)
+    expect(knowledge.ask('网格员使的那个信服通去哪下载啊').abstained).toBe(true)
+    expect(knowledge.ask('县里说的13710，每个数代表啥').abstained).toBe(true)
   })
 })
 
