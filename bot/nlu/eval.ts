@@ -76,7 +76,8 @@ function main() {
     [join(knowledgeEvalDir, '../final6/questions.jsonl'), '校准集 final6（首次 78.3%、93.3%）'],
     [join(knowledgeEvalDir, '../final7/questions.jsonl'), '校准集 final7（首次 71.7%、83.3%；之后加了列表问题和第三轮居民问法）'],
     [join(knowledgeEvalDir, '../final8/questions.jsonl'), '校准集 final8（首次 75.0%、66.7%；之后加了几号、几厘、多少个这类细节的拒答）'],
-    [join(knowledgeEvalDir, '../final9/questions.jsonl'), '留出集 final9（首次 80.0%、90.0%，在第四轮居民问法和“字面相似”回答门之后）'],
+    [join(knowledgeEvalDir, '../final9/questions.jsonl'), '校准集 final9（首次 80.0%、90.0%，在第四轮居民问法和“字面相似”回答门之后；之后加了哪家医院、去哪下载、代号的拒答）'],
+    [join(knowledgeEvalDir, '../final10/questions.jsonl'), '留出集 final10（首次 78.3%、96.7%）'],
   ] as const
   for (const [file, label] of knowledgeSets.filter(([f]) => existsSync(f))) {
     const items = readEvalQuestions(file)
