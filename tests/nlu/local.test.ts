@@ -124,6 +124,11 @@ describe('danger words that are not a danger now', () => {
     '明早交报表 还差一半 救命啊',
     '听他说单位着火了 一问是他们卖货的视频火了',
     '二小子上学又捅了个娄子 老师叫家长',
+    '前晌西头那家灶屋着火了 人都冇事 就熏黑了半面墙',
+    '俺外孙在学校跟同学打架了 叫老师罚站了',
+    '闺女的校服外套丢了 上头缝着名字 谁家捡着了说一声',
+    '天冷了 烧煤球炉子的一定要开窗通风 别中毒了',
+    '恁说 要是半夜真发大水了 咱这一片往哪跑',
   ])('chatter, not an emergency: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
@@ -184,6 +189,7 @@ describe('emergencies said in other ways', () => {
     ['a break-in while someone is home', '半夜有人在撬俺家窗户 就俺跟孙女在屋里', 'safety'],
     ['a break-in next door, watched through the peephole', '两个人在撬对门的锁 俺从猫眼里瞅着嘞', 'safety'],
     ['an old house down with someone perhaps inside', '西头那间土坯房轰一声塌了 不知道五保户老李在不在家', 'safety'],
+    ['flames one cannot put out, said haltingly', '那啥 草屋那边好像冒烟 过去一看 里头已经有火苗了 俺扑不灭', 'safety'],
     ['a long illness, a collapse now', '俺娘高血压都二十年了 这会突然栽地上 叫不应', 'livelihood'],
   ])('%s: %s', (_what, text, category) => {
     const u = c(text)
