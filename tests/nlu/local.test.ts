@@ -189,6 +189,8 @@ describe('emergencies said in other ways', () => {
     ['a break-in while someone is home', '半夜有人在撬俺家窗户 就俺跟孙女在屋里', 'safety'],
     ['a break-in next door, watched through the peephole', '两个人在撬对门的锁 俺从猫眼里瞅着嘞', 'safety'],
     ['an old house down with someone perhaps inside', '西头那间土坯房轰一声塌了 不知道五保户老李在不在家', 'safety'],
+    ['a fire, asking after the people', '西屋着火了 里头的人都没事吧 谁有俺叔电话', 'safety'],
+    ['an accident met on the road, asking whom to call', '刚在坡底下遇到车祸了 骑摩托的躺地上不动 找谁', 'safety'],
     ['flames one cannot put out, said haltingly', '那啥 草屋那边好像冒烟 过去一看 里头已经有火苗了 俺扑不灭', 'safety'],
     ['a long illness, a collapse now', '俺娘高血压都二十年了 这会突然栽地上 叫不应', 'livelihood'],
   ])('%s: %s', (_what, text, category) => {
