@@ -2,6 +2,7 @@ import { Jieba } from '@node-rs/jieba'
 import { dict } from '@node-rs/jieba/dict.js'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { withoutMentions } from './extract.ts'
 
 const dataDir = join(import.meta.dirname, '../../data/nlu')
 
@@ -13,8 +14,7 @@ export function createSegmenter() {
   // Longest first, so that 俺们 becomes 我们 before 俺 becomes 我.
   const pattern = new RegExp(Object.keys(dialect).sort((a, b) => b.length - a.length).join('|'), 'g')
 
-  const normalise = (text: string) => text
-    .replace(/@\S+[\s\u2005]?/g, ' ')
+  const normalise = (text: string) => withoutMentions(text)
     .replace(/[Ａ-Ｚａ-ｚ０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(pattern, (w) => dialect[w]!)
 
@@ -23,6 +23,10 @@ export function createSegmenter() {
     /** Words for search (long words and their parts), lower-cased, without punctuation and spaces. */
     words(text: string): string[] {
       return jieba.cutForSearch(normalise(text), true).map((w) => w.trim().toLowerCase()).filter((w) => w && !/^[\p{P}\p{S}\s]+$/u.test(w))
+    },
+    /** Jieba's part-of-speech tags for the normalised text's words: `n` nouns, `v` verbs, `x` words it guessed … */
+    tag(text: string): Array<{ word: string; tag: string }> {
+      return jieba.tag(normalise(text), true).map((t) => ({ word: t.word.toLowerCase(), tag: t.tag }))
     },
   }
 }

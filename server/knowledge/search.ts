@@ -6,7 +6,6 @@ import type { Passage } from './passage.ts'
 import { askedQuantities, statedQuantities } from './quantity.ts'
 import { enumerates, sentences } from './sentences.ts'
 import { askedSubjects, asksList, asksPlace, asksPurpose, introducesPattern, PLACE_WORDS, PURPOSE_WORDS } from './asks.ts'
-import { createTagger, isThing } from './tagger.ts'
 
 const synonymsFile = join(import.meta.dirname, '../../data/knowledge/synonyms.json')
 const asksDir = join(import.meta.dirname, '../../data/knowledge/asks')
@@ -95,6 +94,8 @@ export const defaultSearchOptions: SearchOptions = {
 }
 
 const COMMENTARY = /^xy-(survey|talk)-/
+/** Things, by jieba's tag: nouns, names, abbreviations (两委), nouns made of verbs (补偿), places (村里). */
+const isThing = (tag: string) => /^(n|nr|ns|nt|nz|nw|j|vn|an|s)$/.test(tag)
 const ASKING = new Set(['什么', '哪些', '哪个', '哪', '多少', '几', '几个', '啥'])
 const UNIT_CHARS = '人项天户次个岁元条年月名'
 /** "什么地方", "啥时候": the kind of answer, asked with a question word. */
@@ -142,7 +143,6 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
     for (const w of words) synonyms.set(w, [...new Set([...(synonyms.get(w) ?? []), ...words.filter((x) => x !== w)])])
   }
   const words = (text: string) => seg.words(text)
-  const tag = createTagger()
   const index = createBm25(passages.map((p) => ({
     id: p.id,
     fields: {
@@ -204,7 +204,7 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
     const terms = [...new Set(content.flatMap(unglue).filter((w) => !STOPWORDS.has(w)))]
     // cutForSearch gives 三星文明户 and its parts 三星, 文明户: count the word once, whole.
     const whole = terms.filter((t) => !terms.some((o) => o !== t && o.length > t.length && o.includes(t)))
-    const tagged = tag(seg.normalise(question))
+    const tagged = seg.tag(question)
     const weightOf = (t: string) => {
       const word = tagged.find((x) => x.word === t) ?? tagged.find((x) => x.word.includes(t))
       return word && isThing(word.tag) ? 1 : o.otherWordWeight
