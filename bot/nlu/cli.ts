@@ -9,6 +9,8 @@ import { createClassifier } from './engine.ts'
 // `npm run -s nlu -- classify`: JSON Lines {id, text} on stdin, one line {id, ...Understanding} per input on
 // stdout, in order, and nothing else there (logs go to stderr). It uses the configured engine (NLU_ENGINE, LLM_*).
 
+/** Logs go to stderr: stdout holds the output lines and nothing else. */
+const stderrLog = () => pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2))
 const Line = z.object({ id: z.union([z.string(), z.number()]), text: z.string() })
 
 async function main(command: string | undefined) {
@@ -18,22 +20,28 @@ async function main(command: string | undefined) {
     process.exitCode = 2
     return
   }
-  const env = NluEnv.parse(process.env)
-  const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2))
-  const classify = createClassifier(env, log)
+  const classify = createClassifier(NluEnv.parse(process.env), stderrLog())
+  await eachLine(Line, '{id, text}', async (line) => ({ id: line.id, ...(await classify(line.text)) }))
+}
+
+/**
+ * JSON Lines on stdin, in order: one line on stdout for each valid input line, nothing else; a bad line is named on
+ * stderr, skipped, and the exit code says so.
+ */
+async function eachLine<T>(schema: z.ZodType<T>, shape: string, handle: (line: T) => Promise<object>) {
   let n = 0
   for await (const raw of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     n++
     if (!raw.trim()) continue
-    let line: z.infer<typeof Line>
+    let line: T
     try {
-      line = Line.parse(JSON.parse(raw))
+      line = schema.parse(JSON.parse(raw))
     } catch (err) {
-      process.stderr.write(`第 ${n} 行不是 {id, text} 形式的 JSON：${(err as Error).message.split('\n')[0]}\n`)
+      process.stderr.write(`第 ${n} 行不是 ${shape} 形式的 JSON：${(err as Error).message.split('\n')[0]}\n`)
       process.exitCode = 1
       continue
     }
-    process.stdout.write(`${JSON.stringify({ id: line.id, ...(await classify(line.text)) })}\n`)
+    process.stdout.write(`${JSON.stringify(await handle(line))}\n`)
   }
 }
 
@@ -43,21 +51,11 @@ const Question = z.object({ id: z.union([z.string(), z.number()]), question: z.s
 
 async function askMain() {
   const region = Region.default('xinyang').parse(process.env.KNOWLEDGE_REGION || undefined)
-  const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2))
-  const ask = createLocalAsk(region, createRewrite(NluEnv.parse(process.env), log))
-  let n = 0
-  for await (const raw of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    n++
-    if (!raw.trim()) continue
-    const line = Question.safeParse((() => { try { return JSON.parse(raw) } catch { return null } })())
-    if (!line.success) {
-      process.stderr.write(`第 ${n} 行不是 {id, question} 形式的 JSON\n`)
-      process.exitCode = 1
-      continue
-    }
-    const a = await ask(line.data.question)
-    process.stdout.write(`${JSON.stringify({ id: line.data.id, answer: a.answer, sources: a.sources, abstained: a.abstained })}\n`)
-  }
+  const ask = createLocalAsk(region, createRewrite(NluEnv.parse(process.env), stderrLog()))
+  await eachLine(Question, '{id, question}', async (line) => {
+    const a = await ask(line.question)
+    return { id: line.id, answer: a.answer, sources: a.sources, abstained: a.abstained }
+  })
 }
 
 await main(process.argv[2]).catch((err: unknown) => {

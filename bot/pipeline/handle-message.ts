@@ -77,7 +77,8 @@ export async function handleMessage(msg: Inbound, deps: Deps, u: Understanding |
 
 async function handlePrivate(msg: Inbound, deps: Deps, u: Understanding | null): Promise<Outbound[]> {
   const person = await deps.directory.staff(msg.talkerId)
-  if (person && parseAnswerCommand(msg.text)) return answerHandedOff(msg, deps, parseAnswerCommand(msg.text)!)
+  const answer = person ? parseAnswerCommand(msg.text) : null
+  if (answer) return answerHandedOff(msg, deps, answer)
   if (person) return [reply(msg, await runCommand(msg.text, person, deps.server))]
   const rated = await rateIfAwaited(msg, deps)
   if (rated) return rated

@@ -85,12 +85,13 @@ export function createKnowledge(o: KnowledgeOptions) {
     const top = hits[0]
     const evidence = hits.map((h) => ({ id: h.passage.id, docTitle: h.passage.docTitle, clause: h.passage.clause, title: h.passage.title, text: h.passage.text }))
     const measured = { score: top?.score ?? 0, coverage: top?.coverage ?? 0, engine: 'local' as const, evidence }
+    const declined: AskResult = { answer: null, sources: [], abstained: true, via: 'none', ...measured }
     const features = gateFeatures(hits, q.expanded.size)
-    if (!top || !features || !answers(features)) return { answer: null, sources: [], abstained: true, via: 'none', ...measured }
+    if (!top || !features || !answers(features)) return declined
     const { answer, cited } = composeAnswer(withSibling(top, hits[1]), search.relevance(question, q), { list: q.list })
     // Asked for a number, a named hospital, a download or a code's meaning the answer does not state: the documents
     // speak of the topic, not of that detail.
-    if (!statesAskedQuantity(question, answer) || !statesAskedDetail(question, answer)) return { answer: null, sources: [], abstained: true, via: 'none', ...measured }
+    if (!statesAskedQuantity(question, answer) || !statesAskedDetail(question, answer)) return declined
     return { answer, sources: cited.map((p) => ({ id: p.id, title: p.title, clause: p.clause })), abstained: false, via: 'documents', ...measured }
   }
 
