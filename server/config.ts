@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { resolve } from 'node:path'
+import { Region } from './knowledge/passage.ts'
 
 const ServerEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -7,8 +8,10 @@ const ServerEnv = z.object({
   DATA_DIR: z.string().min(1).default('./var'),
   ADMIN_TOKEN: z.string().min(12, 'ADMIN_TOKEN 至少 12 个字符').optional(),
   SEED: z.enum(['demo', 'none']).default('demo'),
-  /** With the demo county: play in about 300 past tickets of the last 90 days once, so the dashboard has figures. */
-  // auto: on for the embedded demo (SEED=demo with the mock bot), so that the dashboard has something to show.
+  /**
+   * With the demo county: play in about 300 past tickets of the last 90 days once, so the dashboard has figures.
+   * auto: on for the embedded demo (SEED=demo with the mock bot).
+   */
   DEMO_HISTORY: z.enum(['auto', 'on', 'off']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT: z.string().default('64kb'),
@@ -16,7 +19,7 @@ const ServerEnv = z.object({
   /** The demo runs the bot in the same process on a mock WeChat, with the simulator page; production runs it apart. */
   EMBEDDED_BOT: z.enum(['mock', 'none']).default('mock'),
   /** Where the deployment is: xinyang answers from the Xinyang and Henan documents, haimen from the Haimen opinion. */
-  KNOWLEDGE_REGION: z.enum(['xinyang', 'henan', 'haimen']).default('xinyang'),
+  KNOWLEDGE_REGION: Region.default('xinyang'),
   /** The console's session cookie is marked Secure: auto = when the request came over https (directly or via a proxy). */
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
 })

@@ -6,8 +6,7 @@ import type { Areas } from '../registry/areas.ts'
 import type { TicketFact, TicketFacts } from './facts.ts'
 import { addDays, localToday, periodKey, periodsBetween, startOfDay } from './periods.ts'
 
-/** Which field of a ticket's fact names its area of each kind, and the kind a report splits an area into. */
-const areaField = { county: 'county', township: 'township', village: 'village', grid: 'grid' } as const satisfies Record<AreaKind, keyof TicketFact>
+/** The kind a report splits an area into; a ticket's fact names its area of each kind in the field of that name. */
 const childKind: Record<AreaKind, AreaKind> = { county: 'township', township: 'village', village: 'grid', grid: 'grid' }
 const DEFAULT_DAYS = 30
 
@@ -96,8 +95,8 @@ export function createMetrics(areas: Areas, facts: TicketFacts, clock: () => Dat
     const nowMs = now.getTime()
     const { from, to } = rangeOf(q, now)
     const [start, end] = [Date.parse(startOfDay(from)), Date.parse(startOfDay(addDays(to, 1)))]
-    const field = areaField[area.kind]
-    const child = areaField[childKind[area.kind]]
+    const field = area.kind
+    const child = childKind[area.kind]
     const keyOf = q.groupBy === 'area' ? (f: TicketFact) => f[child] : q.groupBy === 'category' ? (f: TicketFact) => f.category : periodKey(q.period)
 
     const groups = new Map<string | null, Sums>()
