@@ -9,6 +9,10 @@ export const whenFull = (iso) => (iso ? fmtFull.format(new Date(iso)) : '—')
 const statusColor = { reported: 'orange', accepted: 'blue', resolved: 'green', closed: 'green', rejected: '', cancelled: '' }
 export const statusTag = (h, status) => h('span', { class: `tag ${statusColor[status] ?? ''}` }, statusLabels[status] ?? status)
 
+/** A table that stacks into cards on a phone: a header row of labels, and the body's rows. */
+export const stackTable = (h, headers, rows) =>
+  h('table', { class: 'table stack' }, h('thead', null, h('tr', null, headers.map((x) => h('th', null, x)))), h('tbody', null, rows))
+
 /** The flags a person needs to see at a glance: urgent, overdue, late, reopened, returned. */
 export function flagTags(h, t) {
   const f = t.flags

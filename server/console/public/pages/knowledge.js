@@ -1,3 +1,5 @@
+import { stackTable } from '../util.js'
+
 // 知识库: try a question (answer, source, score), the FAQ (admins add, edit, delete; it comes before the documents),
 // the questions handed to grid workers, and the policy documents in force in this deployment's region.
 
@@ -75,7 +77,7 @@ function faqCard(ctx, faq, editor, reload) {
       } }, '删除')) : '—')))
   return h('div', { class: 'card' }, h('h2', null, `问答库（${faq.length}）`),
     h('p', { class: 'muted' }, '问答库优先于文件：居民的问题和某条问答足够相近时，机器人直接用这条回答。'),
-    faq.length ? h('table', { class: 'table stack' }, h('thead', null, h('tr', null, ['问题', '回答', '来源', '添加', '操作'].map((x) => h('th', null, x)))), h('tbody', null, rows)) : h('p', { class: 'muted' }, '还没有问答。'),
+    faq.length ? stackTable(h, ['问题', '回答', '来源', '添加', '操作'], rows) : h('p', { class: 'muted' }, '还没有问答。'),
     editor ? h('div', null, h('h3', null, '新增 / 修改'), slot) : h('p', { class: 'muted' }, '只有管理员可以修改问答库。'),
     editor ? (slot.replaceChildren(faqForm(ctx, null, reload)), null) : null)
 }
@@ -84,11 +86,10 @@ function questionsCard(ctx, questions) {
   const { h } = ctx
   return h('div', { class: 'card' }, h('h2', null, '转给网格员的咨询'),
     h('p', { class: 'muted' }, '机器人答不了的问题转给网格员；网格员私聊回复“入库 Q编号 回答”，答复会发到群里并存入问答库。'),
-    questions.length ? h('table', { class: 'table stack' }, h('thead', null, h('tr', null, ['编号', '群', '居民', '问题', '答复'].map((x) => h('th', null, x)))),
-      h('tbody', null, questions.slice(0, 30).map((q) => h('tr', null,
-        h('td', { 'data-label': '编号' }, `Q${q.id}`), h('td', { 'data-label': '群' }, q.roomTopic ?? '—'), h('td', { 'data-label': '居民' }, q.name),
-        h('td', { 'data-label': '问题' }, q.question),
-        h('td', { 'data-label': '答复' }, q.answer ? `${q.answeredBy}：${q.answer}` : h('span', { class: 'tag red' }, '待答复'))))))
+    questions.length ? stackTable(h, ['编号', '群', '居民', '问题', '答复'], questions.slice(0, 30).map((q) => h('tr', null,
+      h('td', { 'data-label': '编号' }, `Q${q.id}`), h('td', { 'data-label': '群' }, q.roomTopic ?? '—'), h('td', { 'data-label': '居民' }, q.name),
+      h('td', { 'data-label': '问题' }, q.question),
+      h('td', { 'data-label': '答复' }, q.answer ? `${q.answeredBy}：${q.answer}` : h('span', { class: 'tag red' }, '待答复')))))
       : h('p', { class: 'muted' }, '暂无。'))
 }
 

@@ -1,5 +1,5 @@
 import { areaKindLabels, categoryLabels, moduleLabels, roleLabels } from '../labels.js'
-import { forgetAreas, when } from '../util.js'
+import { forgetAreas, stackTable, when } from '../util.js'
 
 const TABS = [['rooms', '群与绑定'], ['areas', '区域与网格'], ['people', '人员与角色'], ['routing', '分拨规则'], ['deadlines', '办理时限']]
 
@@ -57,7 +57,7 @@ function roomsPane(ctx, rooms, areas, byCode, pathOf, adminOver, bots) {
       h('td', { 'data-label': '操作' }, targets.length && (!r.areaCode || adminOver(r.areaCode)) ? h('div', { class: 'row' }, pick, save) : h('span', { class: 'muted' }, '仅本辖区管理员可绑定')))
   }
   const unbound = rooms.filter((r) => !r.areaCode)
-  const table = (list) => h('table', { class: 'table stack' }, h('thead', null, h('tr', null, ['群', '绑定到', '机器人', '最近消息', '操作'].map((x) => h('th', null, x)))), h('tbody', null, list.map(row)))
+  const table = (list) => stackTable(h, ['群', '绑定到', '机器人', '最近消息', '操作'], list.map(row))
   return h('div', null,
     h('div', { class: 'card' }, h('h2', null, `机器人所在但未绑定的群（${unbound.length}）`),
       h('p', { class: 'muted' }, '机器人被拉进新群后，群会出现在这里。绑定到网格后，群里的诉求按该网格派给网格员。也可以由管理员在群里说“@小微 绑定网格 <网格编码>”。'),
@@ -202,7 +202,7 @@ function routingPane(ctx, routing, departments, canEdit) {
   }
   return h('div', { class: 'card' }, h('h2', null, '分拨规则：每类诉求在各层级由谁办'),
     canEdit ? null : h('p', { class: 'muted' }, '只有县区管理员可以修改分拨规则。'),
-    h('div', { class: 'scroll-x' }, h('table', { class: 'table stack' }, h('thead', null, h('tr', null, ['分类', '村级岗位', '乡镇模块', '县区部门', '事项类型', ''].map((x) => h('th', null, x)))), h('tbody', null, routing.map(row)))))
+    h('div', { class: 'scroll-x' }, stackTable(h, ['分类', '村级岗位', '乡镇模块', '县区部门', '事项类型', ''], routing.map(row))))
 }
 
 function deadlinesPane(ctx, d, canEdit) {
