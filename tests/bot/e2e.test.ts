@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServerWithBot, type TestBot } from '../helpers/bot.ts'
+import { startServerWithBot, stopServerWithBot, type TestBot } from '../helpers/bot.ts'
 import { T, type TestServer } from '../helpers/server.ts'
 
 // End to end: the real Wechaty on the mock puppet, the real pipeline, the real server over HTTP and SQLite.
@@ -8,10 +8,7 @@ const ROOM = '柳树村一网格群'
 let s: TestServer
 let b: TestBot
 beforeAll(async () => { ({ server: s, bot: b } = await startServerWithBot()) })
-afterAll(async () => {
-  await b.stop()
-  await s.close()
-})
+afterAll(() => stopServerWithBot({ server: s, bot: b }))
 
 const ticketOf = async (no: string) => (await s.call(T.admin, 'GET', `/api/tickets/${no}`)).body
 const noIn = (text: string) => /W\d{4,}/.exec(text)?.[0] ?? null

@@ -33,3 +33,9 @@ export async function startServerWithBot(): Promise<{ server: TestServer; bot: T
   const server = await startTestServer()
   return { server, bot: await startTestBot(server) }
 }
+
+/** Stops what startServerWithBot started (either may be missing if start-up failed), the bot before its server. */
+export async function stopServerWithBot(w: { server?: TestServer; bot?: TestBot }): Promise<void> {
+  await w.bot?.stop()
+  await w.server?.close()
+}

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { launchBrowser } from './browser.ts'
-import { startServerWithBot, type TestBot } from './bot.ts'
+import { startServerWithBot, stopServerWithBot, type TestBot } from './bot.ts'
 import type { TestServer } from './server.ts'
 
 export type ConsoleWorld = { server: TestServer; bot: TestBot; browser: Browser }
@@ -15,8 +15,7 @@ export async function startConsoleWorld(): Promise<ConsoleWorld> {
 /** Closes whatever of a console world was started, browser first. */
 export async function stopConsoleWorld(w: Partial<ConsoleWorld>): Promise<void> {
   await w.browser?.close()
-  await w.bot?.stop()
-  await w.server?.close()
+  await stopServerWithBot(w)
 }
 
 /** A resident's appeal said in a group through the real bot; the ticket number comes from the bot's receipt. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { startServerWithBot, type TestBot } from '../helpers/bot.ts'
+import { startServerWithBot, stopServerWithBot, type TestBot } from '../helpers/bot.ts'
 import { T, type TestServer } from '../helpers/server.ts'
 
 // A scheduled notice end to end: the API, the jobs at the injected clock's time, the outbox, the real bot on the
@@ -8,10 +8,7 @@ import { T, type TestServer } from '../helpers/server.ts'
 let s: TestServer
 let b: TestBot
 beforeAll(async () => { ({ server: s, bot: b } = await startServerWithBot()) })
-afterAll(async () => {
-  await b.stop()
-  await s.close()
-})
+afterAll(() => stopServerWithBot({ server: s, bot: b }))
 
 const heard = (room: string, text: string) => b.world.transcript().filter((m) => m.fromBot && m.room === room && m.text === text)
 
