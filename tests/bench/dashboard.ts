@@ -14,6 +14,7 @@ import { seedDemoHistory } from '../../server/metrics/demo-history.ts'
 import { readCountyFile, seedCounty } from '../../server/registry/seed.ts'
 import { createServices } from '../../server/services.ts'
 import { repoRoot } from './server.ts'
+import { percentile } from './timing.ts'
 
 const TICKETS = Number(process.env.DASHBOARD_TICKETS ?? 50_000)
 const ROUNDS = 15
@@ -56,7 +57,7 @@ export async function run(): Promise<Record<string, number>> {
       await fetch(url.replace('areaId=HS', 'areaId=HS010101'), { headers: { authorization: 'Bearer demo-admin' } }).then((r) => r.text())
       grid.push(performance.now() - a)
     }
-    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+    const median = (xs: number[]) => percentile(xs.sort((a, b) => a - b), 50)
     log(`county page (3 reads over ${made.tickets} tickets): first ${coldMs.toFixed(0)} ms (reads the year into memory), then median ${median(times).toFixed(1)} ms, worst ${Math.max(...times).toFixed(1)} ms; one grid: ${median(grid).toFixed(1)} ms`)
     return { dashboardMs: median(times), dashboardFirstMs: coldMs, dashboardGridMs: median(grid) }
   } finally {
