@@ -274,6 +274,24 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
     return total ? found / total : 0
   }
 
+  /**
+   * Coverage for choosing sentences: a word found only by a synonym counts by the synonym's own idf, so "村里",
+   * rare as written, is not found in every sentence that says 农村.
+   */
+  function sentenceCoverage(q: Query, has: (w: string) => boolean): number {
+    let total = 0
+    let found = 0
+    for (const [term, forms] of q.expanded) {
+      if (/^\d+$/.test(term)) continue
+      const weight = q.weights.get(term) ?? 1
+      const own = idf(term)
+      total += own * weight
+      const matched = forms.filter(has)
+      if (matched.length) found += weight * Math.max(...matched.map((f) => Math.min(own, idf(f))))
+    }
+    return total ? found / total : 0
+  }
+
   function hit(passage: Passage, q: Query, score: number, best: number, said: Set<string>): Hit {
     const cover = coverage(q, finder(vocabulary.get(passage.id)!, `${passage.title}\n${passage.text}`))
     let focus = 0
@@ -297,7 +315,7 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
     return (sentence) => {
       const text = sentence.replace(/\s+/g, '').toLowerCase()
       const stated = statedQuantities(text)
-      return coverage(q, finder(new Set(words(sentence)), text))
+      return sentenceCoverage(q, finder(new Set(words(sentence)), text))
         + (quantities.some((x) => stated.includes(x)) ? 0.5 : 0) + (subjects.some((x) => x.test(text)) ? 0.5 : 0)
     }
   }
