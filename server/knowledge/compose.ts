@@ -28,6 +28,16 @@ const compact = (parts: string[]) => parts.join('').replace(/\s+/g, '').replace(
 /** "八要推动快递进村。", "一是大力发展农民专业合作社。": a short numbered point whose substance follows it. */
 const headsPoint = (s: string) => NUMBERED.test(s) && s.length < 25
 
+/** For each sentence, the index of the sentence opening its numbered point ("八要推动快递进村。"), or -1 outside one. */
+function pointsOf(all: ReadonlyArray<{ p: Passage; u: string }>): number[] {
+  let head = -1
+  return all.map(({ p, u }, i) => {
+    if (i > 0 && all[i - 1]!.p !== p) head = -1
+    if (NUMBERED.test(u)) head = i
+    return head
+  })
+}
+
 /**
  * An extractive answer from one passage, or two neighbouring clauses: all of it when it is short, else the sentences
  * that say most about the question, in the documents' order, within the budget. A sentence that introduces a
@@ -42,7 +52,11 @@ export function composeAnswer(ps: readonly Passage[], relevance: Relevance, { ma
 
   // Budgeted against citing every passage, so that it holds whichever are quoted.
   const budget = budgetFor(ps)
-  const scored = all.map(({ u }, i) => ({ i, u, score: relevance(u) })).sort((a, b) => b.score - a.score || a.i - b.i)
+  // In a passage of numbered points ("一要…二要…"), a sentence is read with its point, whose score it adds to its own:
+  // "依托村党群服务中心等建设寄递物流综合服务站" answers a question about 快递 because its point is "八要推动快递进村".
+  const pointOf = pointsOf(all)
+  const pointScore = new Map([...new Set(pointOf)].filter((h) => h >= 0).map((h) => [h, relevance(all.filter((_, j) => pointOf[j] === h).map(({ u }) => u).join(''))]))
+  const scored = all.map(({ u }, i) => ({ i, u, score: relevance(u) + (pointScore.get(pointOf[i]!) ?? 0) })).sort((a, b) => b.score - a.score || a.i - b.i)
   const best = scored[0]!
   const picked = new Set<number>()
   let used = 0

@@ -56,6 +56,16 @@ describe('answers from the documents in force', () => {
     expect(a.answer).toContain('最长不得超过15天')
   })
 
+  it('reads a sentence of a long Q&A item with its numbered point, and a village word by how common its synonyms are', () => {
+    // 村里 is rare as written but stands for 农村, found in nearly every point of 农村篇第12问: it must not pick the sentence.
+    const fees = xinyang.ask('俺不会弄手机，养老保险跟医保的钱能在村里找人代交不')
+    expect(fees.sources[0]?.id).toBe('py-qa-village-12')
+    expect(fees.answer).toContain('医疗和养老保费收缴')
+    // The sentence that names the agreement says nothing of 老人 or 管: its point, 五要做好养老服务, does.
+    const ungated = createKnowledge({ region: 'xinyang', gate: 'none' })
+    expect(ungated.ask('老人家儿女都不管，村里能想啥法子').answer).toContain('家庭赡养协议书')
+  })
+
   it('judges coverage by the things asked about, not by how they are put: 干不好, 辞退 are the resident\'s words', () => {
     const a = xinyang.ask('网格员要是干不好会被辞退不')
     expect(a.sources[0]?.id).toBe('xy-std-5.4.2.4.4')
