@@ -193,6 +193,10 @@ describe('emergencies said in other ways', () => {
     ['an accident met on the road, asking whom to call', '刚在坡底下遇到车祸了 骑摩托的躺地上不动 找谁', 'safety'],
     ['flames one cannot put out, said haltingly', '那啥 草屋那边好像冒烟 过去一看 里头已经有火苗了 俺扑不灭', 'safety'],
     ['a long illness, a collapse now', '俺娘高血压都二十年了 这会突然栽地上 叫不应', 'livelihood'],
+    ['someone gone under, in dialect', '俺侄子跟人去塘里洗澡 有人跑回来说他扎下去冇上来', 'safety'],
+    ['an old man not back after dark, with an old story beside it', '老孙头晌午上山拾柴 天都黑透了还冇回来 那坡去年就滑过人 谁有手电一起去找', 'safety'],
+    ['a dam seeping, someone called to look', '东边水库坝根往外冒水 越冒越大 快来人看看', 'infrastructure'],
+    ['a hole with a car in it', '村口那段路塌了个坑 一辆三轮车栽进去了 人在底下', 'safety'],
   ])('%s: %s', (_what, text, category) => {
     const u = c(text)
     expect(u.intent).toBe('emergency')
@@ -254,6 +258,15 @@ describe('emergencies said in other ways', () => {
     '救命 孩子这道题俺也不会 谁家有初中生',
     '俺家闺女一上大学跟失踪了一样 电话都不打',
     '有人在沟里洗农药桶 水都是白沫',
+    '闺女的公交卡又给弄丢了 一学期丢三张',
+    '南坡又有人烧麦秸 呛得人喘不上气 谁家的也不管管',
+    '桥头那根电线一刮风就冒火花 供电所抽空来看看',
+    '河堤那个路口塌了个坑 有脸盆大 走夜路得绕着',
+    '井房的水管冻炸了 快来人关一下总阀',
+    '晚上那段没路灯 要有人骑车栽沟里咋弄',
+    '被家里人打了可以找谁 村里调解管不管',
+    '下班路上看见两辆车剐蹭了 都不严重 交警在拍照',
+    '国道上堵了一个钟头 前头出了点事 现在通了',
   ])('not an alarm: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
