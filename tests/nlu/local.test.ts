@@ -195,6 +195,7 @@ describe('emergencies said in other ways', () => {
     ['a long illness, a collapse now', '俺娘高血压都二十年了 这会突然栽地上 叫不应', 'livelihood'],
     ['someone gone under, in dialect', '俺侄子跟人去塘里洗澡 有人跑回来说他扎下去冇上来', 'safety'],
     ['an old man not back after dark, with an old story beside it', '老孙头晌午上山拾柴 天都黑透了还冇回来 那坡去年就滑过人 谁有手电一起去找', 'safety'],
+    ['a bridge pier pushed askew with traffic still on it', '西河那座老桥的桥墩子叫水冲歪了 拖拉机还在上头走', 'infrastructure'],
     ['a dam seeping, someone called to look', '东边水库坝根往外冒水 越冒越大 快来人看看', 'infrastructure'],
     ['a hole with a car in it', '村口那段路塌了个坑 一辆三轮车栽进去了 人在底下', 'safety'],
   ])('%s: %s', (_what, text, category) => {
