@@ -195,6 +195,9 @@ describe('emergencies said in other ways', () => {
     ['a long illness, a collapse now', '俺娘高血压都二十年了 这会突然栽地上 叫不应', 'livelihood'],
     ['someone gone under, in dialect', '俺侄子跟人去塘里洗澡 有人跑回来说他扎下去冇上来', 'safety'],
     ['an old man not back after dark, with an old story beside it', '老孙头晌午上山拾柴 天都黑透了还冇回来 那坡去年就滑过人 谁有手电一起去找', 'safety'],
+    ['a gang still smashing the house', '俺哥叫人打了 那伙人还在他家院里砸东西', 'safety'],
+    ['a dyke crack that keeps widening', '河堤那一段裂开一道缝 越来越宽 底下就是村子', 'infrastructure'],
+    ['a scrap heap burning', '后院废品堆着了 黑烟滚滚的 快来', 'safety'],
     ['a bridge pier pushed askew with traffic still on it', '西河那座老桥的桥墩子叫水冲歪了 拖拉机还在上头走', 'infrastructure'],
     ['a dam seeping, someone called to look', '东边水库坝根往外冒水 越冒越大 快来人看看', 'infrastructure'],
     ['a hole with a car in it', '村口那段路塌了个坑 一辆三轮车栽进去了 人在底下', 'safety'],
@@ -268,6 +271,11 @@ describe('emergencies said in other ways', () => {
     '被家里人打了可以找谁 村里调解管不管',
     '下班路上看见两辆车剐蹭了 都不严重 交警在拍照',
     '国道上堵了一个钟头 前头出了点事 现在通了',
+    '救命 菜价又涨价了 一斤白菜三块',
+    '恁说要是哪天河里发大水 俺家鸭子能不能自己游回来',
+    '那家把充电线从窗户吊下来 就搭在草垛上 这不是等着着火嘛 叫他挪挪',
+    '学校旁边那堵围墙塌了一角 娃们还在底下玩 别等砸着人了再修',
+    '村口路面塌了个坑 车轱辘陷进去了 找人填填',
   ])('not an alarm: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
