@@ -53,7 +53,7 @@ export function scoreIntents(examples: Example[], predicted: Understanding[]): I
  */
 const sets = [
   { dir: evalDir, name: '评测集 data/nlu/eval（训练从不使用；误判曾用于改进规则）' },
-  ...['holdout', 'final', 'final2', 'final3', 'final4', 'final5', 'final6', 'final7', 'final8', 'final9', 'final10', 'final11', 'final12'].map((d) => ({
+  ...['holdout', 'final', ...Array.from({ length: 13 }, (_, i) => `final${i + 2}`)].map((d) => ({
     dir: join(import.meta.dirname, `../../data/nlu/${d}`), name: `留出集 data/nlu/${d}（训练从不使用；首次打分后误判曾用于改进紧急规则）`,
   })),
 ]
@@ -77,7 +77,9 @@ function main() {
     [join(knowledgeEvalDir, '../final7/questions.jsonl'), '校准集 final7（首次 71.7%、83.3%；之后加了列表问题和第三轮居民问法）'],
     [join(knowledgeEvalDir, '../final8/questions.jsonl'), '校准集 final8（首次 75.0%、66.7%；之后加了几号、几厘、多少个这类细节的拒答）'],
     [join(knowledgeEvalDir, '../final9/questions.jsonl'), '校准集 final9（首次 80.0%、90.0%，在第四轮居民问法和“字面相似”回答门之后；之后加了哪家医院、去哪下载、代号的拒答）'],
-    [join(knowledgeEvalDir, '../final10/questions.jsonl'), '留出集 final10（首次 78.3%、96.7%）'],
+    [join(knowledgeEvalDir, '../final10/questions.jsonl'), '校准集 final10（首次 78.3%、96.7%；之后用于拟合回答门）'],
+    [join(knowledgeEvalDir, '../final11/questions.jsonl'), '留出集 final11（首次 75.0%、100%，在按要点选句和重新拟合回答门之后）'],
+    [join(knowledgeEvalDir, '../final12/questions.jsonl'), '留出集 final12（首次 61.7%、100%；条文随机抽取，问得更绕）'],
   ] as const
   for (const [file, label] of knowledgeSets.filter(([f]) => existsSync(f))) {
     const items = readEvalQuestions(file)
