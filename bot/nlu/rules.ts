@@ -103,8 +103,8 @@ export const isSettledOrElsewhere = (text: string) => settled.test(text) || medi
 export const isReminder = (text: string) => reminder.test(text)
 /**
  * Nothing to sound an alarm for, whatever the model thinks: settled, heard of or seen elsewhere (听说, 说是, on TV),
- * a reminder, trouble rather than danger (straw smoke, a lost bag), a bump (不严重), a call to fix something, a joke, a story or an exaggeration,
- * or a question about "what if".
+ * a reminder, trouble rather than danger (straw smoke, a lost bag), a bump (不严重), a call to mend something, a joke,
+ * a story or an exaggeration, or a question about "what if".
  */
 export const isCalm = (said: string) => {
   const text = plain(said)

@@ -260,34 +260,22 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
   /** A word or synonym counts as found in a text when the text holds it, whatever jieba made of the text. */
   const finder = (vocab: Set<string>, text: string) => (w: string) => vocab.has(w) || text.includes(w)
 
-  /** idf-weighted share of the question's words found in a set of words (a passage's, or a FAQ question's). */
-  function coverage(q: Query, has: (w: string) => boolean): number {
+  /**
+   * idf-weighted share of the question's words found in a set of words (a passage's, or a FAQ question's). For
+   * choosing sentences (`bySynonym`), a word found only by a synonym counts by the synonym's own idf, so "村里", rare
+   * as written, is not found in every sentence that says 农村.
+   */
+  function coverage(q: Query, has: (w: string) => boolean, bySynonym = false): number {
     let total = 0
     let found = 0
     for (const [term, forms] of q.expanded) {
       // A number in a question (an age, a date) is rarely the number the answer holds.
       if (/^\d+$/.test(term)) continue
-      const w = idf(term) * (q.weights.get(term) ?? 1)
-      total += w
-      if (forms.some(has)) found += w
-    }
-    return total ? found / total : 0
-  }
-
-  /**
-   * Coverage for choosing sentences: a word found only by a synonym counts by the synonym's own idf, so "村里",
-   * rare as written, is not found in every sentence that says 农村.
-   */
-  function sentenceCoverage(q: Query, has: (w: string) => boolean): number {
-    let total = 0
-    let found = 0
-    for (const [term, forms] of q.expanded) {
-      if (/^\d+$/.test(term)) continue
-      const weight = q.weights.get(term) ?? 1
       const own = idf(term)
+      const weight = q.weights.get(term) ?? 1
       total += own * weight
       const matched = forms.filter(has)
-      if (matched.length) found += weight * Math.max(...matched.map((f) => Math.min(own, idf(f))))
+      if (matched.length) found += weight * (bySynonym ? Math.max(...matched.map((f) => Math.min(own, idf(f)))) : own)
     }
     return total ? found / total : 0
   }
@@ -315,7 +303,7 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
     return (sentence) => {
       const text = sentence.replace(/\s+/g, '').toLowerCase()
       const stated = statedQuantities(text)
-      return sentenceCoverage(q, finder(new Set(words(sentence)), text))
+      return coverage(q, finder(new Set(words(sentence)), text), true)
         + (quantities.some((x) => stated.includes(x)) ? 0.5 : 0) + (subjects.some((x) => x.test(text)) ? 0.5 : 0)
     }
   }
