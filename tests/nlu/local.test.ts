@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createLocalEngine, type LocalEngine } from '../../bot/nlu/local.ts'
-import { isCalm } from '../../bot/nlu/rules.ts'
+import { detectEmergency, isCalm } from '../../bot/nlu/rules.ts'
 
 // Behaviour that matters, on sentences written for these tests (not taken from the training data).
 
@@ -164,6 +164,11 @@ describe('danger words that are not a danger now', () => {
 })
 
 describe('emergencies said in other ways', () => {
+  it('calls someone who went under in a pond and did not come up a drowning, so the guidance is for one', () => {
+    expect(detectEmergency('俺侄子去塘里洗澡 有人跑回来说他扎下去冇上来')?.kind).toBe('drowning')
+    expect(detectEmergency('菜窖里下去个人半天没上来')?.kind).toBe('accident')
+  })
+
   it.each([
     ['a cry for help that ends in 咋办', '厨房的油锅着了 火窜到房顶了 咋办', 'safety'],
     ['someone pinned down', '工地上的架子倒了 砸着个干活的 腿压着出不来', 'safety'],
