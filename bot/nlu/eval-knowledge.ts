@@ -7,7 +7,10 @@ import type { AskResult } from '../../server/contract/index.ts'
 // correct answer must hold and where they come from, and questions the documents do not cover (other regions
 // included) that must be declined. Which sets tuned or calibrated what, and which were only scored, is said in eval.ts.
 
-export const knowledgeEvalDir = join(import.meta.dirname, '../../data/knowledge/eval')
+const knowledgeEvalDir = join(import.meta.dirname, '../../data/knowledge/eval')
+/** Where a question set lives: dev, dev2 and test in data/knowledge/eval, each later set (final, final2 …) in a folder of its own. */
+export const knowledgeSetFile = (name: string) =>
+  (name.startsWith('final') ? join(knowledgeEvalDir, `../${name}/questions.jsonl`) : join(knowledgeEvalDir, `${name}.jsonl`))
 
 const Fact = z.union([z.string(), z.array(z.string()).min(1)])
 export const EvalQuestion = z.union([

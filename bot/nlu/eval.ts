@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { Intent, type Understanding } from '../../server/contract/index.ts'
 import { createLocalEngine } from './local.ts'
 import { readExamples, type Example } from './model.ts'
-import { formatAnswerReport, knowledgeEvalDir, readEvalQuestions, scoreAnswers } from './eval-knowledge.ts'
+import { formatAnswerReport, knowledgeSetFile, readEvalQuestions, scoreAnswers } from './eval-knowledge.ts'
 import { createKnowledge } from '../../server/knowledge/answer.ts'
 
 // `npm run eval`: the local engine, trained on data/nlu/train, measured on sets that training never sees.
@@ -66,23 +66,24 @@ function main() {
   out.push('', '政策问答（本地引擎，地区 xinyang：信阳和河南的文件适用，海门的不适用）')
   const knowledge = createKnowledge({ region: 'xinyang' })
   const knowledgeSets = [
-    [join(knowledgeEvalDir, 'dev.jsonl'), '调参集 dev'], [join(knowledgeEvalDir, 'dev2.jsonl'), '调参集 dev2（换个问法，也用于调参）'],
-    [join(knowledgeEvalDir, 'test.jsonl'), '校准集 test（用于拟合回答门；dev2 里有几题与它相近）'],
-    [join(knowledgeEvalDir, '../final/questions.jsonl'), '校准集 final（用于拟合回答门）'],
-    [join(knowledgeEvalDir, '../final2/questions.jsonl'), '校准集 final2（用于拟合回答门）'],
-    [join(knowledgeEvalDir, '../final3/questions.jsonl'), '校准集 final3（用于拟合回答门）'],
-    [join(knowledgeEvalDir, '../final4/questions.jsonl'), '校准集 final4（首次 71.7%、80.0%；之后加了“数字”规则和列表要点的抽句）'],
-    [join(knowledgeEvalDir, '../final5/questions.jsonl'), '校准集 final5（首次 60.0%、80.0%；之后加了“像哪条居民问法”的排序）'],
-    [join(knowledgeEvalDir, '../final6/questions.jsonl'), '校准集 final6（首次 78.3%、93.3%）'],
-    [join(knowledgeEvalDir, '../final7/questions.jsonl'), '校准集 final7（首次 71.7%、83.3%；之后加了列表问题和第三轮居民问法）'],
-    [join(knowledgeEvalDir, '../final8/questions.jsonl'), '校准集 final8（首次 75.0%、66.7%；之后加了几号、几厘、多少个这类细节的拒答）'],
-    [join(knowledgeEvalDir, '../final9/questions.jsonl'), '校准集 final9（首次 80.0%、90.0%，在第四轮居民问法和“字面相似”回答门之后；之后加了哪家医院、去哪下载、代号的拒答）'],
-    [join(knowledgeEvalDir, '../final10/questions.jsonl'), '校准集 final10（首次 78.3%、96.7%；之后用于拟合回答门）'],
-    [join(knowledgeEvalDir, '../final11/questions.jsonl'), '留出集 final11（首次 75.0%、100%，在按要点选句和重新拟合回答门之后）'],
-    [join(knowledgeEvalDir, '../final12/questions.jsonl'), '留出集 final12（首次 61.7%、100%；条文随机抽取，问得更绕）'],
+    ['dev', '调参集 dev'],
+    ['dev2', '调参集 dev2（换个问法，也用于调参）'],
+    ['test', '校准集 test（用于拟合回答门；dev2 里有几题与它相近）'],
+    ['final', '校准集 final（用于拟合回答门）'],
+    ['final2', '校准集 final2（用于拟合回答门）'],
+    ['final3', '校准集 final3（用于拟合回答门）'],
+    ['final4', '校准集 final4（首次 71.7%、80.0%；之后加了“数字”规则和列表要点的抽句）'],
+    ['final5', '校准集 final5（首次 60.0%、80.0%；之后加了“像哪条居民问法”的排序）'],
+    ['final6', '校准集 final6（首次 78.3%、93.3%）'],
+    ['final7', '校准集 final7（首次 71.7%、83.3%；之后加了列表问题和第三轮居民问法）'],
+    ['final8', '校准集 final8（首次 75.0%、66.7%；之后加了几号、几厘、多少个这类细节的拒答）'],
+    ['final9', '校准集 final9（首次 80.0%、90.0%，在第四轮居民问法和“字面相似”回答门之后；之后加了哪家医院、去哪下载、代号的拒答）'],
+    ['final10', '校准集 final10（首次 78.3%、96.7%；之后用于拟合回答门）'],
+    ['final11', '留出集 final11（首次 75.0%、100%，在按要点选句和重新拟合回答门之后）'],
+    ['final12', '留出集 final12（首次 61.7%、100%；条文随机抽取，问得更绕）'],
   ] as const
-  for (const [file, label] of knowledgeSets.filter(([f]) => existsSync(f))) {
-    const items = readEvalQuestions(file)
+  for (const [name, label] of knowledgeSets.filter(([n]) => existsSync(knowledgeSetFile(n)))) {
+    const items = readEvalQuestions(knowledgeSetFile(name))
     out.push(...formatAnswerReport(label, scoreAnswers(items, items.map((q) => knowledge.ask(q.question)))))
   }
   process.stdout.write(`${out.join('\n')}\n`)
