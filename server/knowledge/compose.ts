@@ -68,7 +68,7 @@ export function composeAnswer(ps: readonly Passage[], relevance: Relevance, { ma
     return true
   }
   // Asked for a list ("双绑绑的是啥跟啥"): the first sentence of every numbered point, not the first point in full.
-  const heads = list ? all.flatMap(({ u }, i) => (NUMBERED.test(u) ? [i] : [])) : []
+  const heads = list ? pointOf.flatMap((h, i) => (h === i ? [i] : [])) : []
   if (heads.length >= 2) for (const i of heads) take(i)
   for (const s of scored) {
     if (picked.size > 0 && (s.score <= 0 || s.score < best.score / 2)) break

@@ -150,7 +150,10 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
       asks: (asks.get(p.id) ?? []).flatMap(words), text: [...words(p.text), ...statedQuantities(p.text)],
     },
   })), { title: { weight: o.titleWeight, b: 0.3 }, question: { weight: o.questionWeight, b: 0.3 }, asks: { weight: o.asksWeight, b: 0.5 }, text: { weight: 1, b: o.b } }, o.k1)
-  const askings = new Map(passages.map((p) => [p.id, (asks.get(p.id) ?? []).map((a) => ({ vocab: new Set(words(a)), text: seg.normalise(a).toLowerCase(), pairs: pairsOf(seg.normalise(a)) }))]))
+  const askings = new Map(passages.map((p) => [p.id, (asks.get(p.id) ?? []).map((a) => {
+    const plain = seg.normalise(a)
+    return { vocab: new Set(words(a)), text: plain.toLowerCase(), pairs: pairsOf(plain) }
+  })]))
   const vocabulary = new Map(passages.map((p) => [p.id, new Set(words(`${p.title} ${p.text}`))]))
   const listing = new Set(passages.filter((p) => enumerates(p.text)).map((p) => p.id))
   // Each passage's windows of two neighbouring sentences under its title, segmented once here, not per question.
@@ -295,8 +298,10 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
     return { passage, score, coverage: cover, focus, asked, echo, rank }
   }
 
-  /** How much one sentence says about the question: its share of the question's words, plus the number or the thing asked for. */
-  /** `q` is the question's query when the caller has it already (one question is segmented and tagged once). */
+  /**
+   * How much one sentence says about the question: its share of the question's words, plus the number or the thing
+   * asked for. `q` is the question's query when the caller has it already (one question is segmented and tagged once).
+   */
   function relevance(question: string, q: Query = query(question)): (sentence: string) => number {
     const quantities = askedQuantities(seg.normalise(question))
     const subjects = askedSubjects(question).map((x) => introducesPattern(seg.normalise(x).toLowerCase()))
