@@ -62,7 +62,10 @@ const nuisance = /(钥匙|手机|钱包|校服|外套|衣服|橡皮|卡|证)[^�
 const habitual = /一(下雨|下大雨|刮风|打雷|到晚上|到夏天|开灯|用电)就/
 /** A bump, not a danger: 不严重, 问题不大, the road open again. Only against the model's word, never against a rule's. */
 const minor = /(都|也|倒)?不(太)?严重(?!吧|吗|不)|问题不大|现在(已经)?通了/
-/** Dialect spellings the rules do not repeat: 冇 is 没. */
+/**
+ * Dialect spellings the rules do not repeat: 冇 is 没. Not data/nlu/dialect.json's whole map, which makes 冇 没有 and
+ * 俺 我: the rules are written in the villagers' own words (俺娘, 没上来).
+ */
 const plain = (text: string) => text.replace(/冇/g, '没')
 
 /** "救命" said of a meal, a deadline or a diet: a cry of help with nothing in danger behind it. */
