@@ -79,8 +79,9 @@ function main() {
     ['final8', '校准集 final8（首次 75.0%、66.7%；之后加了几号、几厘、多少个这类细节的拒答）'],
     ['final9', '校准集 final9（首次 80.0%、90.0%，在第四轮居民问法和“字面相似”回答门之后；之后加了哪家医院、去哪下载、代号的拒答）'],
     ['final10', '校准集 final10（首次 78.3%、96.7%；之后用于拟合回答门）'],
-    ['final11', '留出集 final11（首次 75.0%、100%，在按要点选句和重新拟合回答门之后）'],
-    ['final12', '留出集 final12（首次 61.7%、100%；条文随机抽取，问得更绕）'],
+    ['final11', '校准集 final11（首次 75.0%、100%，在按要点选句和重新拟合回答门之后）'],
+    ['final12', '校准集 final12（首次 61.7%、100%；条文随机抽取，问得更绕）'],
+    ['final13', '校准集 final13（首次 45.0%、96.7%，在按“家常话”减权覆盖率之后；条文随机抽取，冷门条文多）'],
   ] as const
   for (const [name, label] of knowledgeSets.filter(([n]) => existsSync(knowledgeSetFile(n)))) {
     const items = readEvalQuestions(knowledgeSetFile(name))

@@ -32,7 +32,8 @@ const STOPWORDS = new Set(`的 了 吗 呢 吧 啊 呀 哦 嘛 么 不 没 是 �
   什么 怎么 怎么样 如何 为什么 多少 几 几个 哪 哪里 哪儿 哪些 哪个 谁 啥 咋 那 这 这个 那个 一个 一下 请问 问 问一下 想 知道 听说 我 我们 你 你们 他 她 它 他们 大家 家 人家
   自己 现在 今年 一般 需要 应该 是不是 有没有 能不能 行不行 可不可以 个 回 次 些 点 儿 吃 跑 指 叫 做 弄 搞 干 干啥 干什么 意思 回事 咋回事 怎么回事 东西 事 事儿 情况 哪五 哪三 几种 整 怎么办 怎么整
   俺 恁 咱 额 呗 咧 哈 嗯 啦 哎 诶 么样 怎样 咋样 怎么着 啥样 什么样 一共 总共 到底 究竟 具体 都是 就是 还是 可能 能够 不能 不会 没有 不行 行 中 好不好 对不对 算不算 管不管
-  多大 多远 一样 按 按照 根据 一些 那些 这些 这样 那样 谁家 啥时候 什么时候 时候 哪天 哪一天 多会儿 咋弄 咋办 咋整 有啥 有什么 是啥 是什么 算 呀 哇`.split(/\s+/).filter(Boolean))
+  多大 多远 一样 按 按照 根据 一些 那些 这些 这样 那样 谁家 啥时候 什么时候 时候 哪天 哪一天 多会儿 咋弄 咋办 咋整 有啥 有什么 是啥 是什么 算 呀 哇
+  嘞 哩 来着 咯 喽 呐`.split(/\s+/).filter(Boolean))
 
 export type Hit = {
   passage: Passage
@@ -80,6 +81,8 @@ export type SearchOptions = {
    * of a thing (户口, 残疾证): what a question is about decides whether the documents cover it, not how it is put.
    */
   otherWordWeight: number
+  /** In coverage, a word of the asker's own story (ASIDE) or an idiom (一头雾水) weighs this much of a thing. */
+  asideWeight: number
   /** "X是啥": a passage that defines X ("X：", "X是指"), against a word (1). */
   definitionWeight: number
   /** "X是干啥的", "在哪": words of purpose (目的, 职责 …) or of a place (场地, 大厅 …), against a word (1). */
@@ -90,9 +93,17 @@ export type SearchOptions = {
   b: number
 }
 export const defaultSearchOptions: SearchOptions = {
-  titleWeight: 2, questionWeight: 3, asksWeight: 1, echoWeight: 1, synonymWeight: 0.5, partWeight: 0.5, commentaryFactor: 0.85, focusWeight: 0.5, quantityWeight: 1, phraseWeight: 1, singleCharWeight: 1, otherWordWeight: 0.5, definitionWeight: 1, purposeWeight: 0.5, listWeight: 0.45, k1: 1.2, b: 0.75,
+  titleWeight: 2, questionWeight: 3, asksWeight: 1, echoWeight: 1, synonymWeight: 0.5, partWeight: 0.5, commentaryFactor: 0.85, focusWeight: 0.5, quantityWeight: 1, phraseWeight: 1, singleCharWeight: 1, otherWordWeight: 0.5, asideWeight: 0.15, definitionWeight: 1, purposeWeight: 0.5, listWeight: 0.45, k1: 1.2, b: 0.75,
 }
 
+/**
+ * Words of the asker's own story told around a question ("俺娘不会弄手机", "俺儿子在城里跑外卖"): the family, the
+ * phone, "老百姓". The documents seldom hold them, and counted fully they make a covered question look uncovered.
+ */
+const ASIDE = new Set(`儿子 闺女 女儿 孙子 孙女 外孙 老伴 媳妇 老婆 老公 男人 老头 老头子 老婆子 老太太 我妈 我爸 妈 爸 娘 爹 婆婆 公公
+  丈母娘 大哥 二哥 大姐 兄弟 姐姐 妹妹 弟弟 哥哥 亲戚 邻居 隔壁 手机 微信 心里 脑子 眼睛 腿脚 身体 岁数大 年纪大 老百姓 俺们 咱们`.split(/\s+/))
+/** Idioms and descriptive words, by jieba's tag (一头雾水, 干瞪眼, 拖拖拉拉): how the asker feels, not what is asked. */
+const isSaying = (tag: string) => /^[ilz]$/.test(tag)
 const COMMENTARY = /^xy-(survey|talk)-/
 /** Things, by jieba's tag: nouns, names, abbreviations (两委), nouns made of verbs (补偿), places (村里). */
 const isThing = (tag: string) => /^(n|nr|ns|nt|nz|nw|j|vn|an|s)$/.test(tag)
@@ -191,7 +202,8 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
   const unglue = (w: string): string[] => {
     if (!/^\p{Script=Han}{2,3}$/u.test(w) || documentFrequency.has(w) || synonyms.has(w) || STOPWORDS.has(w)) return [w]
     if (STOPWORDS.has(w.at(-1)!)) return [w.slice(0, -1)]
-    if (STOPWORDS.has(w[0]!)) return [w.slice(1)]
+    // 儿 ends a word (事儿), it does not begin one: 儿子 stays whole.
+    if (STOPWORDS.has(w[0]!) && w[0] !== '儿') return [w.slice(1)]
     return [w]
   }
 
@@ -210,6 +222,7 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
     const tagged = seg.tag(question)
     const weightOf = (t: string) => {
       const word = tagged.find((x) => x.word === t) ?? tagged.find((x) => x.word.includes(t))
+      if (ASIDE.has(t) || (word && isSaying(word.tag))) return o.asideWeight
       return word && isThing(word.tag) ? 1 : o.otherWordWeight
     }
     return { terms, expanded: new Map(whole.map((t) => [t, [t, ...(synonyms.get(t) ?? [])]])), weights: new Map(whole.map((t) => [t, weightOf(t)])), list: asksList(question) }
