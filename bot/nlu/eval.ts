@@ -53,7 +53,7 @@ export function scoreIntents(examples: Example[], predicted: Understanding[]): I
  */
 const sets = [
   { dir: evalDir, name: '评测集 data/nlu/eval（训练从不使用；误判曾用于改进规则）' },
-  ...['holdout', 'final', ...Array.from({ length: 13 }, (_, i) => `final${i + 2}`)].map((d) => ({
+  ...['holdout', 'final', ...Array.from({ length: 14 }, (_, i) => `final${i + 2}`)].map((d) => ({
     dir: join(import.meta.dirname, `../../data/nlu/${d}`), name: `留出集 data/nlu/${d}（训练从不使用；首次打分后误判曾用于改进紧急规则）`,
   })),
 ]

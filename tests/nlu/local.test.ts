@@ -206,6 +206,9 @@ describe('emergencies said in other ways', () => {
     ['a bridge pier pushed askew with traffic still on it', '西河那座老桥的桥墩子叫水冲歪了 拖拉机还在上头走', 'infrastructure'],
     ['a dam seeping, someone called to look', '东边水库坝根往外冒水 越冒越大 快来人看看', 'infrastructure'],
     ['a hole with a car in it', '村口那段路塌了个坑 一辆三轮车栽进去了 人在底下', 'safety'],
+    ['a dam overflowing, told second-hand', '俺闺女打电话说北头那道坝顶上眼看着往外漫水 咱这几户在下头', 'infrastructure'],
+    ['water pouring in, everyone told to leave', '渠埂子开了个口 水呼呼地往村里冲 快叫老人娃们往高处撤', 'infrastructure'],
+    ['two children fighting, one bleeding', '放学路上两个小子打架 一个头破血流的躺那了', 'safety'],
   ])('%s: %s', (_what, text, category) => {
     const u = c(text)
     expect(u.intent).toBe('emergency')
@@ -281,6 +284,13 @@ describe('emergencies said in other ways', () => {
     '那家把充电线从窗户吊下来 就搭在草垛上 这不是等着着火嘛 叫他挪挪',
     '学校旁边那堵围墙塌了一角 娃们还在底下玩 别等砸着人了再修',
     '村口路面塌了个坑 车轱辘陷进去了 找人填填',
+    '三轮车胎又没气了 谁家有气管子',
+    '听开大车的说 高速上前晌有辆货车翻了 司机没事',
+    '俺外甥说北方那边今年也发大水了 咱这还好',
+    '西边那个大坑淹死过人 家长都看紧点自家娃',
+    '门口那条沟一下雨水就往院里灌 得找人挖深点',
+    '俺那几个孙子又打起来了 一会儿就好',
+    '姥姥的蒲扇子丢了 谁看见了',
   ])('not an alarm: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
