@@ -209,6 +209,7 @@ describe('emergencies said in other ways', () => {
     ['a dam overflowing, told second-hand', '俺闺女打电话说北头那道坝顶上眼看着往外漫水 咱这几户在下头', 'infrastructure'],
     ['water pouring in, everyone told to leave', '渠埂子开了个口 水呼呼地往村里冲 快叫老人娃们往高处撤', 'infrastructure'],
     ['two children fighting, one bleeding', '放学路上两个小子打架 一个头破血流的躺那了', 'safety'],
+    ['a fall at work, with 作业 in it', '工地上高空作业的从架子上摔下来了 躺那不动', 'safety'],
   ])('%s: %s', (_what, text, category) => {
     const u = c(text)
     expect(u.intent).toBe('emergency')
@@ -291,6 +292,7 @@ describe('emergencies said in other ways', () => {
     '门口那条沟一下雨水就往院里灌 得找人挖深点',
     '俺那几个孙子又打起来了 一会儿就好',
     '姥姥的蒲扇子丢了 谁看见了',
+    '作业多得要淹死我了',
   ])('not an alarm: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
