@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
 import type { AskResult } from '../../server/contract/index.ts'
@@ -6,6 +6,9 @@ import type { AskResult } from '../../server/contract/index.ts'
 // The policy-answer part of `npm run eval`: questions asked the way villagers ask, each with the facts a
 // correct answer must hold and where they come from, and questions the documents do not cover (other regions
 // included) that must be declined. Which sets tuned or calibrated what, and which were only scored, is said in eval.ts.
+
+/** The sets written one after another, each in a folder of its own (final, final2 …) under `dir`, in the order they were written. */
+export const laterSets = (dir: string) => readdirSync(dir).filter((d) => /^final\d*$/.test(d)).sort((a, b) => Number(a.slice(5) || 1) - Number(b.slice(5) || 1))
 
 const knowledgeEvalDir = join(import.meta.dirname, '../../data/knowledge/eval')
 /** Where a question set lives: dev, dev2 and test in data/knowledge/eval, each later set (final, final2 …) in a folder of its own. */

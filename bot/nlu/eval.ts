@@ -3,12 +3,13 @@ import { join } from 'node:path'
 import { Intent, type Understanding } from '../../server/contract/index.ts'
 import { createLocalEngine } from './local.ts'
 import { readExamples, type Example } from './model.ts'
-import { formatAnswerReport, knowledgeSetFile, readEvalQuestions, scoreAnswers } from './eval-knowledge.ts'
+import { formatAnswerReport, knowledgeSetFile, laterSets, readEvalQuestions, scoreAnswers } from './eval-knowledge.ts'
 import { createKnowledge } from '../../server/knowledge/answer.ts'
 
 // `npm run eval`: the local engine, trained on data/nlu/train, measured on sets that training never sees.
 
-const evalDir = join(import.meta.dirname, '../../data/nlu/eval')
+const nluDir = join(import.meta.dirname, '../../data/nlu')
+const evalDir = join(nluDir, 'eval')
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`
 const pad = (s: string | number, n: number) => String(s).padStart(n)
 
@@ -53,8 +54,8 @@ export function scoreIntents(examples: Example[], predicted: Understanding[]): I
  */
 const sets = [
   { dir: evalDir, name: '评测集 data/nlu/eval（训练从不使用；误判曾用于改进规则）' },
-  ...['holdout', 'final', ...Array.from({ length: 14 }, (_, i) => `final${i + 2}`)].map((d) => ({
-    dir: join(import.meta.dirname, `../../data/nlu/${d}`), name: `留出集 data/nlu/${d}（训练从不使用；首次打分后误判曾用于改进紧急规则）`,
+  ...['holdout', ...laterSets(nluDir)].map((d) => ({
+    dir: join(nluDir, d), name: `留出集 data/nlu/${d}（训练从不使用；首次打分后误判曾用于改进紧急规则）`,
   })),
 ]
 

@@ -101,7 +101,7 @@ export const defaultSearchOptions: SearchOptions = {
  * phone, "老百姓". The documents seldom hold them, and counted fully they make a covered question look uncovered.
  */
 const ASIDE = new Set(`儿子 闺女 女儿 孙子 孙女 外孙 老伴 媳妇 老婆 老公 男人 老头 老头子 老婆子 老太太 我妈 我爸 妈 爸 娘 爹 婆婆 公公
-  丈母娘 大哥 二哥 大姐 兄弟 姐姐 妹妹 弟弟 哥哥 亲戚 邻居 隔壁 手机 微信 心里 脑子 眼睛 腿脚 身体 岁数大 年纪大 老百姓 俺们 咱们`.split(/\s+/))
+  丈母娘 大哥 二哥 大姐 兄弟 姐姐 妹妹 弟弟 哥哥 亲戚 邻居 隔壁 手机 微信 心里 脑子 眼睛 腿脚 身体 岁数大 年纪大 老百姓 咱们`.split(/\s+/))
 /** Idioms and descriptive words, by jieba's tag (一头雾水, 干瞪眼, 拖拖拉拉): how the asker feels, not what is asked. */
 const isSaying = (tag: string) => /^[ilz]$/.test(tag)
 const COMMENTARY = /^xy-(survey|talk)-/
