@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { BROWSER_FLOW_MS, login, newPage, PHONE, screenshot } from '../helpers/browser.ts'
+import { BROWSER_FLOW_MS, login, newPage, PHONE, openRoute, screenshot } from '../helpers/browser.ts'
 import type { TestBot } from '../helpers/bot.ts'
 import { appealInGroup, startConsoleWorld, stopConsoleWorld } from '../helpers/console.ts'
 import { T, type TestServer } from '../helpers/server.ts'
@@ -60,7 +60,7 @@ describe('the console over the real server, bot and simulator', { timeout: BROWS
     expect(village.body.ticket.level).toBe('township')
 
     const township = await open('宋佳怡')
-    await township.goto(`${server.url}/console/#/ticket/${no}`)
+    await openRoute(township, server.url, `#/ticket/${no}`)
     await township.click('button[data-action=escalate] >> text=吹哨')
     await township.selectOption('form[data-form=escalate] select[name=standard]', 'true')
     await expect.poll(() => township.locator('form[data-form=escalate] select[name=department] option').count()).toBeGreaterThan(1)
@@ -74,7 +74,7 @@ describe('the console over the real server, bot and simulator', { timeout: BROWS
     expect(after.body).toMatchObject({ level: 'county', standard: true, assignee: { unit: 'housing', name: '冯建军' } })
 
     const department = await open('冯建军')
-    await department.goto(`${server.url}/console/#/ticket/${no}`)
+    await openRoute(department, server.url, `#/ticket/${no}`)
     await department.click('button[data-action=accept]')
     await department.click('form[data-form=accept] button[type=submit]')
     await department.waitForSelector('.page-ticket .page-title .tag >> text=办理中')
@@ -91,7 +91,7 @@ describe('the console over the real server, bot and simulator', { timeout: BROWS
     const other = await open('王强')
     await other.waitForSelector(`tr[data-ticket="${mine}"]`)
     expect(await other.locator(`tr[data-ticket="${no}"]`).count()).toBe(0)
-    await other.goto(`${server.url}/console/#/ticket/${no}`)
+    await openRoute(other, server.url, `#/ticket/${no}`)
     await expect.poll(() => other.textContent('.page-ticket')).toContain('不存在')
     const api = await other.request.get(`${server.url}/api/tickets/${no}`)
     expect(api.status()).toBe(404)
@@ -101,7 +101,7 @@ describe('the console over the real server, bot and simulator', { timeout: BROWS
     const owner = await open('赵静')
     await owner.waitForSelector(`tr[data-ticket="${no}"]`)
     await owner.setViewportSize(PHONE)
-    await owner.goto(`${server.url}/console/#/tickets`)
+    await openRoute(owner, server.url, '#/tickets')
     await owner.waitForSelector(`tr[data-ticket="${no}"]`)
     await screenshot(owner, 'inbox-phone')
     await owner.close()
@@ -112,7 +112,7 @@ describe('the console over the real server, bot and simulator', { timeout: BROWS
     const seen = await server.call(T.bot, 'POST', '/api/rooms/resolve', { wechatRoomId: 'heping-new@chatroom', topic: '和平社区三号楼住户群' })
     expect(seen.body.areaCode).toBeNull()
     const admin = await open('文佳')
-    await admin.goto(`${server.url}/console/#/registry?tab=rooms`)
+    await openRoute(admin, server.url, '#/registry?tab=rooms')
     const row = admin.locator('tr[data-room="和平社区三号楼住户群"]').first()
     await row.locator('select').selectOption('HS020201')
     await screenshot(admin, 'registry')
@@ -120,7 +120,7 @@ describe('the console over the real server, bot and simulator', { timeout: BROWS
     await expect.poll(async () => (await server.call(T.admin, 'GET', '/api/rooms')).body.rooms.find((r: any) => r.id === seen.body.id)?.areaCode).toBe('HS020201')
     await admin.waitForSelector('text=没有未绑定的群')
     expect(await admin.locator('tr[data-room="柳树村一网格群"] select').count()).toBe(0)
-    await admin.goto(`${server.url}/console/#/bots`)
+    await openRoute(admin, server.url, '#/bots')
     await admin.waitForSelector('.bot[data-bot=demo-bot]')
     await screenshot(admin, 'bots')
     await admin.close()

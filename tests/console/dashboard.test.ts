@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { seedDemoHistory } from '../../server/metrics/demo-history.ts'
-import { BROWSER_FLOW_MS, launchBrowser, login, newPage, PHONE, screenshot } from '../helpers/browser.ts'
+import { BROWSER_FLOW_MS, launchBrowser, login, newPage, PHONE, openRoute, screenshot } from '../helpers/browser.ts'
 import { startTestServer, T, type TestServer } from '../helpers/server.ts'
 
 // The dashboard over the real server, with the demo's ticket history played in: a county operator reads the ladder,
@@ -73,7 +73,7 @@ describe('the dashboard page', { timeout: BROWSER_FLOW_MS }, () => {
   it('fits a phone screen, and a grid worker only gets their own grid to pick', async () => {
     const { page, context } = await newPage(browser, PHONE)
     await login(page, server.url, '王强')
-    await page.goto(`${server.url}/console/#/dashboard`)
+    await openRoute(page, server.url, '#/dashboard')
     await page.waitForSelector('.page-dashboard .ladder .figure')
     await page.waitForFunction(() => [...document.querySelectorAll('.page-dashboard canvas')].every((c) => (window as any).Chart?.getChart(c)))
     expect(await page.locator('select[name=areaId] option').allInnerTexts()).toEqual(['柳树村一网格'])
@@ -86,7 +86,7 @@ describe('the dashboard page', { timeout: BROWSER_FLOW_MS }, () => {
   it('tells a county department, which has no area figures, why the page is empty', async () => {
     const { page, context } = await newPage(browser)
     await login(page, server.url, '冯建军')
-    await page.goto(`${server.url}/console/#/dashboard`)
+    await openRoute(page, server.url, '#/dashboard')
     await page.waitForSelector('.page-dashboard .ladder .error')
     expect(await page.locator('.page-dashboard .ladder .error').innerText()).toBe('您没有可查看统计数据的辖区')
     await context.close()

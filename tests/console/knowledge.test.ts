@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { BROWSER_FLOW_MS, login, newPage, screenshot } from '../helpers/browser.ts'
+import { BROWSER_FLOW_MS, login, newPage, openRoute, screenshot } from '../helpers/browser.ts'
 import type { TestBot } from '../helpers/bot.ts'
 import { startConsoleWorld, stopConsoleWorld } from '../helpers/console.ts'
 import { type TestServer } from '../helpers/server.ts'
@@ -18,7 +18,7 @@ describe('the knowledge page', { timeout: BROWSER_FLOW_MS }, () => {
   it('an admin adds a FAQ entry, sees it answer in the try box, and the bot answers the group with it', async () => {
     const { page, context } = await newPage(browser)
     await login(page, server.url, '郑晓雯') // the county's admin
-    await page.goto(`${server.url}/console/#/knowledge`)
+    await openRoute(page, server.url, '#/knowledge')
     await page.waitForSelector('text=本地适用的政策文件（信阳市）')
     expect(await page.textContent('.kb-page')).toContain('《濮阳市“五星”支部创建应知应会》')
     await page.fill('input[name=faq-question]', '饺子宴在哪里办？')

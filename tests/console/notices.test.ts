@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { BROWSER_FLOW_MS, login, newPage, PHONE, screenshot } from '../helpers/browser.ts'
+import { BROWSER_FLOW_MS, login, newPage, PHONE, openRoute, screenshot } from '../helpers/browser.ts'
 import type { TestBot } from '../helpers/bot.ts'
 import { startConsoleWorld, stopConsoleWorld } from '../helpers/console.ts'
 import { type TestServer } from '../helpers/server.ts'
@@ -21,7 +21,7 @@ describe('the notices page', { timeout: BROWSER_FLOW_MS }, () => {
   it('a village secretary schedules 主题党日 with a live preview; at the time it reaches the group and shows as delivered', async () => {
     const { page, context } = await newPage(browser)
     await login(page, server.url, '李长河')
-    await page.goto(`${server.url}/console/#/notices`)
+    await openRoute(page, server.url, '#/notices')
     await page.fill('#notice-title', '主题党日')
     await page.fill('#notice-text', TEXT)
     await page.check('input[name=notice-target][value=areas]')
@@ -45,7 +45,7 @@ describe('the notices page', { timeout: BROWSER_FLOW_MS }, () => {
     // Eleven days on, the console session has expired: log in again and look.
     await login(page, server.url, '李长河')
     await expect.poll(async () => {
-      await page.goto(`${server.url}/console/#/notices`)
+      await openRoute(page, server.url, '#/notices')
       await page.reload()
       await page.waitForSelector('[data-notice]', { timeout: 5_000 })
       return page.getAttribute('[data-notice] [data-room-topic="柳树村一网格群"]', 'data-status')
@@ -58,7 +58,7 @@ describe('the notices page', { timeout: BROWSER_FLOW_MS }, () => {
   it('works on a phone screen, and a bad schedule is refused in Chinese without saving', async () => {
     const { page, context } = await newPage(browser, PHONE)
     await login(page, server.url, '李长河')
-    await page.goto(`${server.url}/console/#/notices`)
+    await openRoute(page, server.url, '#/notices')
     await page.waitForSelector('.notice-list h2')
     const before = await page.locator('[data-notice]').count()
     await page.fill('#notice-title', '错误的定时')

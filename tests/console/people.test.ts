@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { BROWSER_FLOW_MS, login, newPage, screenshot } from '../helpers/browser.ts'
+import { BROWSER_FLOW_MS, login, newPage, openRoute, screenshot } from '../helpers/browser.ts'
 import type { TestBot } from '../helpers/bot.ts'
 import { appealInGroup, startConsoleWorld, stopConsoleWorld } from '../helpers/console.ts'
 import { T, type TestServer } from '../helpers/server.ts'
@@ -23,7 +23,7 @@ const person = async (id: string) => (await server.call(T.admin, 'GET', `/api/pe
 describe('people and roles in the console', { timeout: BROWSER_FLOW_MS }, () => {
   it('a community admin adds a part-time grid worker with a password; they log in and see only their grid', async () => {
     const admin = await open('文佳')
-    await admin.goto(`${server.url}/console/#/registry?tab=people`)
+    await openRoute(admin, server.url, '#/registry?tab=people')
     const form = admin.locator('form[data-form=add-person]')
     await form.locator('input[name=name]').fill('刘小梅')
     await form.locator('input[name=id]').fill('p-liuxiaomei')
@@ -58,7 +58,7 @@ describe('people and roles in the console', { timeout: BROWSER_FLOW_MS }, () => 
     await worker.close()
 
     // Her grid changes: the admin edits her role's area, then stops her; a stopped person cannot log in.
-    await admin.goto(`${server.url}/console/#/registry?tab=people`)
+    await openRoute(admin, server.url, '#/registry?tab=people')
     await admin.click('tr[data-person=p-liuxiaomei] button[data-action=edit-person]')
     const edit = admin.locator('tr[data-edit=p-liuxiaomei]')
     await edit.locator('button[aria-label^="移除"]').click()
@@ -92,7 +92,7 @@ describe('people and roles in the console', { timeout: BROWSER_FLOW_MS }, () => 
 
   it('a grid worker sees the people list without any controls', async () => {
     const worker = await open('王强')
-    await worker.goto(`${server.url}/console/#/registry?tab=people`)
+    await openRoute(worker, server.url, '#/registry?tab=people')
     await worker.waitForSelector('tr[data-person=p-wangqiang]')
     expect(await worker.locator('form[data-form=add-person]').count()).toBe(0)
     expect(await worker.locator('button[data-action=edit-person]').count()).toBe(0)

@@ -35,6 +35,19 @@ export async function login(page: Page, baseUrl: string, name: string, password 
   await page.waitForSelector('.shell .side')
 }
 
+/**
+ * Opens a console page by its address ('#/registry?tab=people'). On a console already loaded the fragment is set in the
+ * page, as a link does: a same-document page.goto is not sure to fire hashchange, and the page would stay where it was.
+ * The same address again is opened afresh, as the console's own links do.
+ */
+export async function openRoute(page: Page, baseUrl: string, route: string): Promise<void> {
+  if (!page.url().startsWith(`${baseUrl}/console/`)) return void await page.goto(`${baseUrl}/console/${route}`)
+  await page.evaluate((hash) => {
+    if (location.hash === hash) window.dispatchEvent(new HashChangeEvent('hashchange'))
+    else location.hash = hash
+  }, route)
+}
+
 /** Saves docs/screenshots/<name>.png of what the page shows at its viewport. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true })
