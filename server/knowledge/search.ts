@@ -81,6 +81,8 @@ export type SearchOptions = {
    * of a thing (户口, 残疾证): what a question is about decides whether the documents cover it, not how it is put.
    */
   otherWordWeight: number
+  /** In coverage, a word said only in the clauses around the question, not in those that ask, weighs this much. */
+  contextWeight: number
   /** In coverage, a word of the asker's own story (ASIDE) or an idiom (一头雾水) weighs this much of a thing. */
   asideWeight: number
   /** "X是啥": a passage that defines X ("X：", "X是指"), against a word (1). */
@@ -93,7 +95,7 @@ export type SearchOptions = {
   b: number
 }
 export const defaultSearchOptions: SearchOptions = {
-  titleWeight: 2, questionWeight: 3, asksWeight: 1, echoWeight: 1, synonymWeight: 0.5, partWeight: 0.5, commentaryFactor: 0.85, focusWeight: 0.5, quantityWeight: 1, phraseWeight: 1, singleCharWeight: 1, otherWordWeight: 0.5, asideWeight: 0.15, definitionWeight: 1, purposeWeight: 0.5, listWeight: 0.45, k1: 1.2, b: 0.75,
+  titleWeight: 2, questionWeight: 3, asksWeight: 1, echoWeight: 1, synonymWeight: 0.5, partWeight: 0.5, commentaryFactor: 0.85, focusWeight: 0.5, quantityWeight: 1, phraseWeight: 1, singleCharWeight: 1, otherWordWeight: 0.5, asideWeight: 0.15, contextWeight: 0.3, definitionWeight: 1, purposeWeight: 0.5, listWeight: 0.45, k1: 1.2, b: 0.75,
 }
 
 /**
@@ -112,6 +114,17 @@ const UNIT_CHARS = '人项天户次个岁元条年月名'
 /** "什么地方", "啥时候": the kind of answer, asked with a question word. */
 const ASKED_KIND = new Set(['地方', '时候'])
 const isQuestion = (title: string) => /[？?]$/.test(title)
+/** A clause that asks: a question word or particle, or a question mark after it. */
+const ASKS = /[吗嘛么呢？?]|啥|咋|谁|哪|多少|(?<![好这那前十没])几|怎|什么|不中|能不能|是不是|有没有|不$|没$/
+/**
+ * The clauses of a question that ask, when it also tells a story around them ("俺门口那排水沟堵了快一个月，……，
+ * 那下一步该找谁？"); null when every clause asks or none does.
+ */
+function askingPart(question: string): string | null {
+  const clauses = question.toLowerCase().split(/(?<=[？?])|[，。！!、,.；;\s]+/).filter(Boolean)
+  const asking = clauses.filter((c) => ASKS.test(c))
+  return asking.length && asking.length < clauses.length ? asking.join('，') : null
+}
 /** A text's pairs of neighbouring characters, punctuation and spaces left out. */
 const pairsOf = (text: string) => {
   const plain = text.toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '')
@@ -130,7 +143,10 @@ export type Query = {
   terms: string[]
   /** Each whole content word (not the parts) with its synonyms: what coverage counts. */
   expanded: Map<string, string[]>
-  /** How much each whole word counts in coverage besides its idf: things count fully, other words less. */
+  /**
+   * How much each whole word counts in coverage besides its idf: things count fully, other words less, and words said
+   * only around the question ("俺门口那排水沟堵了快一个月，……，那下一步该找谁") less again.
+   */
   weights: Map<string, number>
   /** It asks for a list ("是哪三颗星", "有哪几个窗口"): a passage that lists things ranks higher, the answer takes each point. */
   list: boolean
@@ -220,11 +236,15 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
     // cutForSearch gives 三星文明户 and its parts 三星, 文明户: count the word once, whole.
     const whole = terms.filter((t) => !terms.some((o) => o !== t && o.length > t.length && o.includes(t)))
     const tagged = seg.tag(question)
-    const weightOf = (t: string) => {
+    const kindOf = (t: string) => {
       const word = tagged.find((x) => x.word === t) ?? tagged.find((x) => x.word.includes(t))
       if (ASIDE.has(t) || (word && isSaying(word.tag))) return o.asideWeight
       return word && isThing(word.tag) ? 1 : o.otherWordWeight
     }
+    // In finding the passage, the story around the question weighs less than what is asked.
+    const asking = askingPart(question)
+    const story = new Set(asking === null ? [] : whole.filter((t) => !asking.includes(t)))
+    const weightOf = (t: string) => kindOf(t) * (story.has(t) ? o.contextWeight : 1)
     return { terms, expanded: new Map(whole.map((t) => [t, [t, ...(synonyms.get(t) ?? [])]])), weights: new Map(whole.map((t) => [t, weightOf(t)])), list: asksList(question) }
   }
 

@@ -94,6 +94,16 @@ describe('ranking', () => {
     expect(top('兼职网格员到底都是些啥人呀')).toBe('xy-std-5.4.2.2')
   })
 
+  it('weighs the story told around a question less than what it asks, in coverage; a question that only asks is as it was', () => {
+    const told = search.query('俺家那口子前年中风了，孩子都在外地，网格员一般多久上门走访一回？')
+    expect(told.weights.get('外地')).toBeCloseTo(0.3)
+    expect(told.weights.get('上门')).toBe(1)
+    // 好几年 is not a question word's 几: the clause tells, it does not ask.
+    expect(search.query('俺在外头打工好几年了，三星文明户评上了有啥好处').weights.get('打工')).toBeLessThan(0.5)
+    expect(search.query('孩子都在外地，网格员上门走访不').weights.get('外地')).toBeCloseTo(0.3)
+    expect(search.query('网格员会上门走访外地回来的人不').weights.get('外地')).toBe(1)
+  })
+
   it('keeps words it does not know whole: 户口 is not 户 + 口, so a question about it is not covered', () => {
     expect(search.query('小孩户口咋上').terms).toEqual(['小孩', '户口'])
     const [hit] = search.search('小孩户口咋上', 1)
