@@ -210,6 +210,9 @@ describe('emergencies said in other ways', () => {
     ['water pouring in, everyone told to leave', '渠埂子开了个口 水呼呼地往村里冲 快叫老人娃们往高处撤', 'infrastructure'],
     ['two children fighting, one bleeding', '放学路上两个小子打架 一个头破血流的躺那了', 'safety'],
     ['a fall at work, with 作业 in it', '工地上高空作业的从架子上摔下来了 躺那不动', 'safety'],
+    ['a child missing, heard of from a neighbour', '听后院说老马家小孙女下午出去玩到这会没回来 谁见了说一声', 'safety'],
+    ['a little girl gone, called 妞儿', '俺家小妞儿刚才还在门口玩 一转眼不见了 穿个黄褂子', 'safety'],
+    ['a roof down with someone under it', '西屋的屋顶塌了 俺娘还在里头 快来人', 'safety'],
   ])('%s: %s', (_what, text, category) => {
     const u = c(text)
     expect(u.intent).toBe('emergency')
@@ -293,6 +296,12 @@ describe('emergencies said in other ways', () => {
     '俺那几个孙子又打起来了 一会儿就好',
     '姥姥的蒲扇子丢了 谁看见了',
     '作业多得要淹死我了',
+    '听说南边那个县有个老人走丢了 后来找着没',
+    '村委会的电话号码俺找不着了 谁发一下',
+    '媳妇问俺 她跟俺娘一块掉河里 先救谁',
+    '孙女的练习题：家里着火了该怎么逃生 俺都不会答',
+    '讲个笑话 俺家狗听见鞭炮 以为着火了 满院子叫唤 快救命',
+    '后头老宋家牛棚顶塌了半边 天冷了牛咋过 村里能不能帮着修修',
   ])('not an alarm: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
