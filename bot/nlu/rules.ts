@@ -23,9 +23,10 @@ const weak: Array<[EmergencyKind, RegExp]> = [
   // A hole with no size to it may be a pothole: "塌了个坑 有半个车轮大".
   ['flood', /塌了(个|一个)?(洞|坑)/],
 ]
-/** A fallen roof or wall to be mended ("屋顶塌了一半了……该给修修"), with nobody under it or hurt. */
-const repair = /修(修|一下|一修|好|理)?|冬天咋过/
-const trapped = /(压|埋|困|砸)(着|住|在|到|伤)|伤|出不来|下不来|(人|娃|孩子|老人)(还)?在(里头|里面|底下|下面)|叫不应/
+/** A fallen roof or wall to be mended ("屋顶塌了一半了……该给修修"), with nobody under it, hurt or fallen in. */
+const collapsed = /(屋顶|房顶|房梁|墙|棚|房子?|屋)(子|顶)?[^，。！!]{0,3}(塌|倒)/
+const repair = /(该|给|帮|来|找人|能不能|得|快)[^，。！!]{0,4}修(修|一下|一修|好|理)?|冬天咋过/
+const trapped = /(压|埋|困|砸)(着|住|在|到|伤)|伤|出不来|下不来|(人|娃|孩子|老人)(还)?在(里头|里面|底下|下面)|叫不应|掉(下去|进)|车祸|翻车|撞/
 /** Come and fix it, not come and save us: 快来人修一下, 快来人关一下阀. */
 const chore = '处理|修|补|弄|管|看看|关|堵|拉|挪|搬|清'
 /** Against the model alone: a call to mend or shut something ("快来人关一下阀"), not to look at a dyke that seeps. */
@@ -96,7 +97,7 @@ export function detectEmergency(said: string): Danger {
   // A cry with no danger named ("快来人啊", "救命"): a candidate, as a weak word is, for the model to confirm; a hen's
   // double-yolked egg and a boss's deadline are announced the same way.
   if (!hit) return loud && !unreal && ![settled, elsewhere, exaggeration].some((re) => re.test(text)) ? { kind: 'accident', alarm: false, strong: false } : null
-  if (!loud && hit[0] === 'accident' && repair.test(text) && !trapped.test(text)) return null
+  if (!loud && hit[0] === 'accident' && collapsed.test(text) && repair.test(text) && !trapped.test(text)) return null
   const heardOf = hit[0] === 'missing' ? far : elsewhere
   if (!loud && (unreal || [settled, heardOf, reminder, hazard, aftermath].some((re) => re.test(text)) || (habitual.test(text) && !now.test(text)))) return null
   if (!loud && isHypothetical(text)) return null

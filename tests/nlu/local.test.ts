@@ -213,6 +213,7 @@ describe('emergencies said in other ways', () => {
     ['a child missing, heard of from a neighbour', '听后院说老马家小孙女下午出去玩到这会没回来 谁见了说一声', 'safety'],
     ['a little girl gone, called 妞儿', '俺家小妞儿刚才还在门口玩 一转眼不见了 穿个黄褂子', 'safety'],
     ['a roof down with someone under it', '西屋的屋顶塌了 俺娘还在里头 快来人', 'safety'],
+    ['a bridge down with a car in the river, the bridge new', '河上那座桥塌了 一辆车掉下去了 这桥才修了两年', 'safety'],
   ])('%s: %s', (_what, text, category) => {
     const u = c(text)
     expect(u.intent).toBe('emergency')
