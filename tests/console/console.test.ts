@@ -41,6 +41,21 @@ describe('the console over the real server, bot and simulator', { timeout: BROWS
     await context.close()
   })
 
+  it('a page still loading does not pull the address back from where the user went meanwhile', async () => {
+    const { page, context } = await newPage(browser)
+    // The inbox's areas are held back, so that it is still loading when the address changes.
+    let release = () => {}
+    const held = new Promise<void>((r) => { release = r })
+    await page.route('**/api/areas*', async (route) => { await held; await route.continue() })
+    await login(page, server.url, '王强')
+    // The address changes before its hashchange is handled (a link followed while the inbox loads).
+    await page.evaluate(() => history.replaceState(null, '', '#/knowledge'))
+    release()
+    await page.waitForSelector('.page-tickets tbody tr')
+    expect(await page.evaluate(() => location.hash)).toBe('#/knowledge')
+    await context.close()
+  })
+
   it('a new appeal from the group reaches the inbox; it climbs to the township, is whistled to a department, and the resident is told', async () => {
     const no = await appealInGroup(bot, '李阿姨', '柳树村一网格群', '老槐树那边的桥栏杆断了一截，小孩上学走那里太危险了')
 

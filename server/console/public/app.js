@@ -149,10 +149,16 @@ async function route() {
   for (const a of document.querySelectorAll('[data-nav]')) a.classList.toggle('active', a.dataset.nav === (PARENT[name] ?? name))
   const seq = ++renderSeq
   // Each render gets the route's query as it was when the route was taken, and may rewrite the address only while
-  // it is still the page on screen: a page left mid-load must not pull the address back to itself.
+  // it is still the page on screen and the address is still its own: a page left mid-load, or one whose address was
+  // changed by a link whose hashchange has not come yet, must not pull the address back to itself.
+  let own = location.hash
   const pageCtx = Object.create(ctx, {
     query: { value: new URLSearchParams(location.hash.split('?')[1] ?? '') },
-    replaceHash: { value: (hash) => { if (seq === renderSeq && location.hash !== hash) history.replaceState(null, '', hash) } },
+    replaceHash: { value: (hash) => {
+      if (seq !== renderSeq || location.hash !== own || location.hash === hash) return
+      history.replaceState(null, '', hash)
+      own = location.hash
+    } },
   })
   const root = h('div', { class: `page page-${name}` })
   main.replaceChildren(root)
