@@ -214,6 +214,11 @@ describe('emergencies said in other ways', () => {
     ['a little girl gone, called 妞儿', '俺家小妞儿刚才还在门口玩 一转眼不见了 穿个黄褂子', 'safety'],
     ['a roof down with someone under it', '西屋的屋顶塌了 俺娘还在里头 快来人', 'safety'],
     ['a bridge down with a car in the river, the bridge new', '河上那座桥塌了 一辆车掉下去了 这桥才修了两年', 'safety'],
+    ['a gas leak passed on, with a call to go', '听隔壁婶子说二单元那家液化气漏了 楼梯口都能闻见 快去个人', 'safety'],
+    ['a cave-in told just now, someone still down there', '刚听收废品的说 东头挖管子那里塌了 有个工人埋底下了', 'safety'],
+    ['a fight relayed, a bottle and blood', '俺兄弟刚来电话 集上两伙人干起来了 一个拿着酒瓶子 一个脸上直流血', 'safety'],
+    ['a dyke breached, told second-hand, everyone to go', '听说西洼那段河堤开口子了 下头几户赶紧往岗上走', 'infrastructure'],
+    ['water in the yard, in four words', '水进屋了 咋弄', 'infrastructure'],
   ])('%s: %s', (_what, text, category) => {
     const u = c(text)
     expect(u.intent).toBe('emergency')
@@ -303,6 +308,11 @@ describe('emergencies said in other ways', () => {
     '孙女的练习题：家里着火了该怎么逃生 俺都不会答',
     '讲个笑话 俺家狗听见鞭炮 以为着火了 满院子叫唤 快救命',
     '后头老宋家牛棚顶塌了半边 天冷了牛咋过 村里能不能帮着修修',
+    '听说昨儿个西庄有人家着火了 烧了两间偏房',
+    '湖北那边又发大水了 看着真揪心',
+    '后街又有人撬门了 这个月第二回了 监控得装起来',
+    '俺爹在山上那块手机没信号 打电话老打不通 出了事咋办 能不能给装个塔',
+    '俺孙子的书包找不着了 谁家孩子拿错了说一声',
   ])('not an alarm: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
