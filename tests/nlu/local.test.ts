@@ -219,6 +219,8 @@ describe('emergencies said in other ways', () => {
     ['a fight relayed, a bottle and blood', '俺兄弟刚来电话 集上两伙人干起来了 一个拿着酒瓶子 一个脸上直流血', 'safety'],
     ['a dyke breached, told second-hand, everyone to go', '听说西洼那段河堤开口子了 下头几户赶紧往岗上走', 'infrastructure'],
     ['water in the yard, in four words', '水进屋了 咋弄', 'infrastructure'],
+    ['men stopping cars for money, a window smashed', '桥头有俩人拦车要钱 一个司机不给 车窗叫他们砸了', 'safety'],
+    ['a power line down on the road', '东头那根电线叫大车挂断了 耷拉在路上 娃们放学都从那走', 'safety'],
   ])('%s: %s', (_what, text, category) => {
     const u = c(text)
     expect(u.intent).toBe('emergency')
