@@ -315,6 +315,7 @@ describe('emergencies said in other ways', () => {
     '后街又有人撬门了 这个月第二回了 监控得装起来',
     '俺爹在山上那块手机没信号 打电话老打不通 出了事咋办 能不能给装个塔',
     '俺孙子的书包找不着了 谁家孩子拿错了说一声',
+    '俺家小孙子拿着剪刀到处跑 说了也不听 谁家有儿童剪刀',
   ])('not an alarm: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
