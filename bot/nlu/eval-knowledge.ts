@@ -10,10 +10,11 @@ import type { AskResult } from '../../server/contract/index.ts'
 /** The sets written one after another, each in a folder of its own (final, final2 …) under `dir`, in the order they were written. */
 export const laterSets = (dir: string) => readdirSync(dir).filter((d) => /^final\d*$/.test(d)).sort((a, b) => Number(a.slice(5) || 1) - Number(b.slice(5) || 1))
 
-const knowledgeEvalDir = join(import.meta.dirname, '../../data/knowledge/eval')
-/** Where a question set lives: dev, dev2 and test in data/knowledge/eval, each later set (final, final2 …) in a folder of its own. */
+/** The question sets: dev, dev2 and test in eval/, each later set (final, final2 …) in a folder of its own. */
+export const knowledgeDir = join(import.meta.dirname, '../../data/knowledge')
+/** Where a question set lives. */
 export const knowledgeSetFile = (name: string) =>
-  (name.startsWith('final') ? join(knowledgeEvalDir, `../${name}/questions.jsonl`) : join(knowledgeEvalDir, `${name}.jsonl`))
+  (name.startsWith('final') ? join(knowledgeDir, name, 'questions.jsonl') : join(knowledgeDir, 'eval', `${name}.jsonl`))
 
 const Fact = z.union([z.string(), z.array(z.string()).min(1)])
 export const EvalQuestion = z.union([

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { Intent, type Understanding } from '../../server/contract/index.ts'
 import { createLocalEngine } from './local.ts'
 import { readExamples, type Example } from './model.ts'
-import { formatAnswerReport, knowledgeSetFile, laterSets, readEvalQuestions, scoreAnswers } from './eval-knowledge.ts'
+import { formatAnswerReport, knowledgeDir, knowledgeSetFile, laterSets, readEvalQuestions, scoreAnswers } from './eval-knowledge.ts'
 import { createKnowledge } from '../../server/knowledge/answer.ts'
 
 // `npm run eval`: the local engine, trained on data/nlu/train, measured on sets that training never sees.
@@ -66,7 +66,8 @@ function main() {
   for (const set of sets.filter((x) => existsSync(join(x.dir, 'village.jsonl')))) out.push(...reportSet(engine, set.dir, set.name))
   out.push('', '政策问答（本地引擎，地区 xinyang：信阳和河南的文件适用，海门的不适用）')
   const knowledge = createKnowledge({ region: 'xinyang' })
-  const knowledgeSets = [
+  // What each scored set was used for; a set written since (a new folder under data/knowledge) is reported as new.
+  const knowledgeLabels: Record<string, string> = Object.fromEntries([
     ['dev', '调参集 dev'],
     ['dev2', '调参集 dev2（换个问法，也用于调参）'],
     ['test', '校准集 test（用于拟合回答门；dev2 里有几题与它相近）'],
@@ -85,10 +86,10 @@ function main() {
     ['final13', '校准集 final13（首次 45.0%、96.7%，在按“家常话”减权覆盖率之后；条文随机抽取，冷门条文多）'],
     ['final14', '校准集 final14（首次 60.0%、96.7%；条文随机抽取，问题里常先说一段自家的事）'],
     ['final15', '校准集 final15（首次 68.3%、96.7%；条文随机抽取；之后用于拟合回答门）'],
-  ] as const
-  for (const [name, label] of knowledgeSets.filter(([n]) => existsSync(knowledgeSetFile(n)))) {
+  ])
+  for (const name of ['dev', 'dev2', 'test', ...laterSets(knowledgeDir)].filter((n) => existsSync(knowledgeSetFile(n)))) {
     const items = readEvalQuestions(knowledgeSetFile(name))
-    out.push(...formatAnswerReport(label, scoreAnswers(items, items.map((q) => knowledge.ask(q.question)))))
+    out.push(...formatAnswerReport(knowledgeLabels[name] ?? `新集 ${name}（首次打分）`, scoreAnswers(items, items.map((q) => knowledge.ask(q.question)))))
   }
   process.stdout.write(`${out.join('\n')}\n`)
 }

@@ -1,5 +1,4 @@
-import { join } from 'node:path'
-import { holdsFacts, knowledgeSetFile, laterSets, readEvalQuestions, type EvalQuestion } from '../../bot/nlu/eval-knowledge.ts'
+import { holdsFacts, knowledgeDir, knowledgeSetFile, laterSets, readEvalQuestions, type EvalQuestion } from '../../bot/nlu/eval-knowledge.ts'
 import { createKnowledge } from './answer.ts'
 import { GATE_FEATURES, gateFeatures, logit, passesThresholds, thresholds, type GateFeatures, type LogisticGate, type ThresholdGate } from './gate.ts'
 
@@ -16,7 +15,7 @@ import { GATE_FEATURES, gateFeatures, logit, passesThresholds, thresholds, type 
  * Every question set in data/knowledge. A new set is scored once by `npm run eval` (the README keeps that first score)
  * before the gate is refitted with it: the gate learns only from questions already scored.
  */
-export const calibrationFiles = ['dev', 'dev2', 'test', ...laterSets(join(import.meta.dirname, '../../data/knowledge'))].map(knowledgeSetFile)
+export const calibrationFiles = ['dev', 'dev2', 'test', ...laterSets(knowledgeDir)].map(knowledgeSetFile)
 
 /**
  * heldOut: a question the earlier thresholds (0.55/6) were not fitted on: any set but dev and dev2. declined: the
