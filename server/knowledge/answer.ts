@@ -72,7 +72,8 @@ export function createKnowledge(o: KnowledgeOptions) {
     return best && best.match >= MIN_FAQ_MATCH ? best : null
   }
 
-  function ask(question: string, faq: readonly FaqEntry[] = []): AskResult {
+  /** `closeness`: each passage's cosine similarity to the question by an embedding model, when one is configured (embeddings.ts). */
+  function ask(question: string, faq: readonly FaqEntry[] = [], closeness?: readonly number[]): AskResult {
     const q = search.query(question)
     const f = faqMatch(question, q, faq)
     if (f) {
@@ -81,7 +82,7 @@ export function createKnowledge(o: KnowledgeOptions) {
         abstained: false, via: 'faq', score: f.match, coverage: f.match, engine: 'local', evidence: [],
       }
     }
-    const hits = search.search(question, EVIDENCE, q)
+    const hits = search.search(question, EVIDENCE, q, closeness)
     const top = hits[0]
     const evidence = hits.map((h) => ({ id: h.passage.id, docTitle: h.passage.docTitle, clause: h.passage.clause, title: h.passage.title, text: h.passage.text }))
     const measured = { score: top?.score ?? 0, coverage: top?.coverage ?? 0, engine: 'local' as const, evidence }

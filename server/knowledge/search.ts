@@ -47,6 +47,11 @@ export type Hit = {
   asked: number
   /** How nearly it reads, character by character, like one of those ways (Dice's coefficient of pairs): 0..1. */
   echo: number
+  /**
+   * How near its meaning is to the question's by an embedding model, when one is configured (embeddings.ts): 1 for
+   * the nearest passage, 0 for one no nearer than the average passage; 0 without a model.
+   */
+  semantic: number
   /** What the hits are ordered by. */
   rank: number
 }
@@ -63,6 +68,14 @@ export type SearchOptions = {
    * questions apart (谁能去, 在哪) are the ones retrieval sets aside as filler.
    */
   echoWeight: number
+  /**
+   * How much nearness of meaning (Hit.semantic) adds to the ranking, in units of the best BM25F score, when an
+   * embedding model is configured. No model can be run here, so this is set, not fitted; `npm run eval` and
+   * `kb:calibrate` measure it on every question set when EMBEDDING_* is set.
+   */
+  semanticWeight: number
+  /** The passages nearest in meaning join the lexical candidates, this many of them. */
+  semanticCandidates: number
   /** A synonym, or a part of a longer word, counts this much of the word itself. */
   synonymWeight: number
   partWeight: number
@@ -95,7 +108,7 @@ export type SearchOptions = {
   b: number
 }
 export const defaultSearchOptions: SearchOptions = {
-  titleWeight: 2, questionWeight: 3, asksWeight: 1, echoWeight: 1, synonymWeight: 0.5, partWeight: 0.5, commentaryFactor: 0.85, focusWeight: 0.5, quantityWeight: 1, phraseWeight: 1, singleCharWeight: 1, otherWordWeight: 0.5, asideWeight: 0.15, contextWeight: 0.3, definitionWeight: 1, purposeWeight: 0.5, listWeight: 0.45, k1: 1.2, b: 0.75,
+  titleWeight: 2, questionWeight: 3, asksWeight: 1, echoWeight: 1, semanticWeight: 0.5, semanticCandidates: 5, synonymWeight: 0.5, partWeight: 0.5, commentaryFactor: 0.85, focusWeight: 0.5, quantityWeight: 1, phraseWeight: 1, singleCharWeight: 1, otherWordWeight: 0.5, asideWeight: 0.15, contextWeight: 0.3, definitionWeight: 1, purposeWeight: 0.5, listWeight: 0.45, k1: 1.2, b: 0.75,
 }
 
 /**
@@ -136,6 +149,17 @@ const dice = (a: Set<string>, b: Set<string>) => {
   let both = 0
   for (const x of a) if (b.has(x)) both++
   return (2 * both) / (a.size + b.size)
+}
+
+/**
+ * Cosine similarities put on one scale whatever the model: 1 for the nearest passage, 0 for the average one and
+ * below. Models differ in how near unrelated texts come (0.2 for one, 0.7 for another); the spread does not.
+ */
+export function nearness(closeness: readonly number[]): number[] {
+  if (!closeness.length) return []
+  const mean = closeness.reduce((a, b) => a + b, 0) / closeness.length
+  const top = Math.max(...closeness)
+  return closeness.map((c) => (top > mean ? Math.max(0, (c - mean) / (top - mean)) : 0))
 }
 
 export type Query = {
@@ -316,7 +340,7 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
     return total ? found / total : 0
   }
 
-  function hit(passage: Passage, q: Query, score: number, best: number, said: Set<string>): Hit {
+  function hit(passage: Passage, q: Query, score: number, best: number, said: Set<string>, semantic: number): Hit {
     const cover = coverage(q, finder(vocabulary.get(passage.id)!, `${passage.title}\n${passage.text}`))
     let focus = 0
     for (const w of windows.get(passage.id)!) focus = Math.max(focus, coverage(q, finder(w.vocab, w.text)))
@@ -327,8 +351,9 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
       echo = Math.max(echo, dice(said, a.pairs))
     }
     const listed = q.list && listing.has(passage.id) ? o.listWeight : 0
-    const rank = (score / best + o.focusWeight * Math.max(focus, asked) + o.echoWeight * echo + listed) * (COMMENTARY.test(passage.id) ? o.commentaryFactor : 1)
-    return { passage, score, coverage: cover, focus, asked, echo, rank }
+    const rank = (score / best + o.focusWeight * Math.max(focus, asked) + o.echoWeight * echo + o.semanticWeight * semantic + listed)
+      * (COMMENTARY.test(passage.id) ? o.commentaryFactor : 1)
+    return { passage, score, coverage: cover, focus, asked, echo, semantic, rank }
   }
 
   /**
@@ -351,16 +376,29 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
     coverage,
     relevance,
     words,
-    search(question: string, limit = 5, q: Query = query(question)): Hit[] {
+    /**
+     * The best passages for a question. `closeness` is each passage's cosine similarity to the question by an
+     * embedding model, in the order of the passages, when one is configured: the nearest passages in meaning join
+     * the lexical candidates, and nearness adds to the ranking.
+     */
+    search(question: string, limit = 5, q: Query = query(question), closeness?: readonly number[]): Hit[] {
       if (!q.terms.length) return []
       const phrases = phraseScores(q)
       const definitions = subjectScores(question)
-      const found = index.search(needs(q, question))
+      const scored = index.search(needs(q, question))
         .map((r) => ({ ...r, score: r.score + (phrases.get(r.index) ?? 0) + (definitions.get(r.index) ?? 0) }))
-        .sort((a, b) => b.score - a.score).slice(0, 20)
+        .sort((a, b) => b.score - a.score)
+      const found = scored.slice(0, 20)
+      const near = closeness ? nearness(closeness) : null
+      if (near) {
+        const nearest = near.map((x, i) => ({ x, i })).sort((a, b) => b.x - a.x).slice(0, o.semanticCandidates)
+        for (const { i } of nearest) {
+          if (!found.some((r) => r.index === i)) found.push(scored.find((r) => r.index === i) ?? { index: i, id: passages[i]!.id, score: 0 })
+        }
+      }
       const best = found[0]?.score || 1
       const said = pairsOf(seg.normalise(question))
-      return found.map((r) => hit(passages[r.index]!, q, r.score, best, said)).sort((a, b) => b.rank - a.rank).slice(0, limit)
+      return found.map((r) => hit(passages[r.index]!, q, r.score, best, said, near?.[r.index] ?? 0)).sort((a, b) => b.rank - a.rank).slice(0, limit)
     },
   }
 }
