@@ -46,7 +46,7 @@ export function createApp(s: Services, opts: AppOptions): Express {
   api.use(metricsRoutes(s))
   api.use(consoleApiRoutes(s))
   api.use(noticeRoutes(s.notices, s.clock))
-  api.use(knowledgeRoutes({ knowledge: s.knowledge, faq: s.faq, people: s.people, clock: s.clock, region: s.knowledgeRegion }))
+  api.use(knowledgeRoutes({ knowledge: s.knowledge, ask: s.askPolicy, faq: s.faq, people: s.people, clock: s.clock, region: s.knowledgeRegion }))
   api.use((req) => { throw new HttpError(404, 'not_found', `没有这个接口：${req.method} ${req.path}`, null) })
   app.use('/api', api)
 

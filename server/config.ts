@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { resolve } from 'node:path'
+import { EmbeddingEnv } from './knowledge/embeddings.ts'
 import { Region } from './knowledge/passage.ts'
 
 const ServerEnv = z.object({
@@ -22,6 +23,10 @@ const ServerEnv = z.object({
   KNOWLEDGE_REGION: Region.default('xinyang'),
   /** The console's session cookie is marked Secure: auto = when the request came over https (directly or via a proxy). */
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
+  /** Semantic retrieval alongside the lexical one, with a model behind an OpenAI-compatible /v1/embeddings; optional. */
+  ...EmbeddingEnv.shape,
+}).refine((e) => !e.EMBEDDING_BASE_URL === !e.EMBEDDING_MODEL, {
+  message: '语义检索需要同时设置 EMBEDDING_BASE_URL 和 EMBEDDING_MODEL', path: ['EMBEDDING_MODEL'],
 })
 export type ServerConfig = z.infer<typeof ServerEnv> & { dbFile: string; filesDir: string }
 

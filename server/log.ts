@@ -10,3 +10,6 @@ export function createLogger(level: string, pretty = false): Logger {
     ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
   })
 }
+
+/** For the command-line tools, whose stdout holds their output and nothing else: logs go to stderr. */
+export const stderrLogger = (level = process.env.LOG_LEVEL ?? 'warn'): Logger => pino({ level }, pino.destination(2))

@@ -5,6 +5,7 @@ import { createApp } from './app.ts'
 import { loadConfig } from './config.ts'
 import { roleLabels, type Simulator } from './contract/index.ts'
 import { openDb } from './db/open.ts'
+import { embeddingFrom } from './knowledge/embeddings.ts'
 import { createLogger } from './log.ts'
 import { hasDemoHistory, seedDemoHistory } from './metrics/demo-history.ts'
 import { readCountyFile, seedCounty } from './registry/seed.ts'
@@ -15,7 +16,8 @@ const config = loadConfig()
 const log = createLogger(config.LOG_LEVEL, process.stdout.isTTY)
 const adminToken = config.ADMIN_TOKEN ?? `wf_admin_${randomBytes(12).toString('base64url')}`
 const db = openDb(config.dbFile)
-const services = createServices({ db, log, clock: () => new Date(), adminToken, filesDir: config.filesDir, knowledgeRegion: config.KNOWLEDGE_REGION })
+const services = createServices({ db, log, clock: () => new Date(), adminToken, filesDir: config.filesDir, knowledgeRegion: config.KNOWLEDGE_REGION, embedding: embeddingFrom(config),
+})
 
 const demo = config.SEED === 'demo' ? readCountyFile(join(root, 'data/demo/county.json')) : null
 if (demo && seedCounty(services, demo, new Date().toISOString())) log.info({ county: demo.county.name }, 'demo county loaded')
@@ -27,6 +29,8 @@ let stopBot: (() => Promise<void>) | null = null
 const app = createApp(services, { bodyLimit: config.BODY_LIMIT, simulator: () => simulator, cookieSecure: config.COOKIE_SECURE })
 const server = app.listen(config.PORT, config.HOST, () => void started())
 services.jobs.start(services.clock)
+// With an embedding model, the passages are embedded in the background; questions meanwhile are answered lexically.
+if (config.EMBEDDING_MODEL) void services.prepareSemantic().then((ready) => { if (ready) log.info({ model: config.EMBEDDING_MODEL }, 'semantic retrieval ready') })
 
 async function started() {
   const url = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`

@@ -3,6 +3,7 @@ import type { Logger } from './log.ts'
 import { createTokens } from './auth/tokens.ts'
 import { createJobs } from './jobs/index.ts'
 import { createKnowledge, type Knowledge } from './knowledge/answer.ts'
+import { createSemanticAsk, sqliteVectors, type Embedding, type SemanticAsk } from './knowledge/embeddings.ts'
 import { createFaq } from './knowledge/faq.ts'
 import type { Region } from './knowledge/passage.ts'
 import { createNotices } from './notices/service.ts'
@@ -25,10 +26,12 @@ export type ServiceOptions = {
   db: Db; log: Logger; clock: () => Date; adminToken: string; filesDir: string
   /** Where the deployment is: only the policy documents in force there are answered from (default xinyang). */
   knowledgeRegion?: Region
+  /** An embedding model for semantic retrieval alongside the lexical one (knowledge/embeddings.ts); none by default. */
+  embedding?: Embedding | null
 }
 
 /** Every store and service of the server, built once over the one connection. */
-export function createServices({ db, log, clock, adminToken, filesDir, knowledgeRegion = 'xinyang' }: ServiceOptions) {
+export function createServices({ db, log, clock, adminToken, filesDir, knowledgeRegion = 'xinyang', embedding = null }: ServiceOptions) {
   const areas = createAreas(db)
   const people = createPeople(db)
   const rooms = createRooms(db)
@@ -40,6 +43,13 @@ export function createServices({ db, log, clock, adminToken, filesDir, knowledge
   const addressing = createAddressing({ rooms, bots, areas, store })
   const view = createView(people, settings)
   const deps = { db, store, people, rooms, areas, settings, outbox, addressing, view, clock, log }
+  // Built on the first question: loading jieba and indexing the passages takes a moment that most runs never need.
+  const knowledge = (() => { let k: Knowledge | null = null; return () => (k ??= createKnowledge({ region: knowledgeRegion })) })()
+  const semantic = (() => {
+    let s: SemanticAsk | null = null
+    return () => (embedding ? (s ??= createSemanticAsk(knowledge(), embedding, sqliteVectors(db), log.child({ module: 'knowledge' }))) : null)
+  })()
+  const faq = createFaq(db)
   const notices = createNotices({ db, store: createNoticeStore(db), areas, rooms, bots, outbox, log: log.child({ module: 'notices' }) })
   return {
     ...deps, bots, tokens,
@@ -49,10 +59,13 @@ export function createServices({ db, log, clock, adminToken, filesDir, knowledge
     actions: createTicketActions(deps),
     notices,
     jobs: createJobs({ ...deps, bots, notices }),
-    faq: createFaq(db),
+    faq,
     knowledgeRegion,
-    // Built on the first question: loading jieba and indexing the passages takes a moment that most runs never need.
-    knowledge: (() => { let k: Knowledge | null = null; return () => (k ??= createKnowledge({ region: knowledgeRegion })) })(),
+    knowledge,
+    /** A resident's policy question: the FAQ, then the documents, semantically too when an embedding model is configured. */
+    askPolicy: (question: string) => semantic()?.ask(question, faq.list()) ?? Promise.resolve(knowledge().ask(question, faq.list())),
+    /** Embeds the passages ahead of the first question when a model is configured; true when every one has its vector. */
+    prepareSemantic: () => semantic()?.prepare() ?? Promise.resolve(false),
   }
 }
 export type Services = ReturnType<typeof createServices>

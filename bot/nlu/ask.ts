@@ -1,6 +1,7 @@
 import type { Logger } from 'pino'
 import type { AskResult } from '../../server/contract/index.ts'
 import { createKnowledge } from '../../server/knowledge/answer.ts'
+import { semanticFromEnv } from '../../server/knowledge/embeddings.ts'
 import type { Region } from '../../server/knowledge/passage.ts'
 import type { ServerClient } from '../clients/server-client.ts'
 import { createLlmAnswerer, type Rewrite } from './answer-llm.ts'
@@ -27,8 +28,12 @@ export function createServerAsk(server: ServerClient, rewrite: Rewrite): Ask {
   }
 }
 
-/** `npm run nlu -- ask`: the same answering code on the passages in data/, without a server (so without the FAQ). */
-export function createLocalAsk(region: Region, rewrite: Rewrite): Ask {
+/**
+ * `npm run nlu -- ask`: the same answering code on the passages in data/, without a server (so without the FAQ),
+ * semantically too when EMBEDDING_* is set.
+ */
+export async function createLocalAsk(region: Region, rewrite: Rewrite, log: Logger): Promise<Ask> {
   const knowledge = createKnowledge({ region })
-  return (question) => rewrite(question, knowledge.ask(question))
+  const semantic = await semanticFromEnv(knowledge, log)
+  return async (question) => rewrite(question, semantic ? await semantic.ask(question) : knowledge.ask(question))
 }

@@ -1,7 +1,7 @@
-import pino from 'pino'
 import { createInterface } from 'node:readline'
 import { z } from 'zod'
 import { NluEnv } from '../config.ts'
+import { stderrLogger } from '../../server/log.ts'
 import { Region } from '../../server/contract/index.ts'
 import { createLocalAsk, createRewrite } from './ask.ts'
 import { createClassifier } from './engine.ts'
@@ -9,8 +9,6 @@ import { createClassifier } from './engine.ts'
 // `npm run -s nlu -- classify`: JSON Lines {id, text} on stdin, one line {id, ...Understanding} per input on
 // stdout, in order, and nothing else there (logs go to stderr). It uses the configured engine (NLU_ENGINE, LLM_*).
 
-/** Logs go to stderr: stdout holds the output lines and nothing else. */
-const stderrLog = () => pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2))
 const Line = z.object({ id: z.union([z.string(), z.number()]), text: z.string() })
 
 async function main(command: string | undefined) {
@@ -20,7 +18,7 @@ async function main(command: string | undefined) {
     process.exitCode = 2
     return
   }
-  const classify = createClassifier(NluEnv.parse(process.env), stderrLog())
+  const classify = createClassifier(NluEnv.parse(process.env), stderrLogger())
   await eachLine(Line, '{id, text}', async (line) => ({ id: line.id, ...(await classify(line.text)) }))
 }
 
@@ -51,7 +49,8 @@ const Question = z.object({ id: z.union([z.string(), z.number()]), question: z.s
 
 async function askMain() {
   const region = Region.default('xinyang').parse(process.env.KNOWLEDGE_REGION || undefined)
-  const ask = createLocalAsk(region, createRewrite(NluEnv.parse(process.env), stderrLog()))
+  const log = stderrLogger()
+  const ask = await createLocalAsk(region, createRewrite(NluEnv.parse(process.env), log), log)
   await eachLine(Question, '{id, question}', async (line) => {
     const a = await ask(line.question)
     return { id: line.id, answer: a.answer, sources: a.sources, abstained: a.abstained }

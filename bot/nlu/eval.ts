@@ -5,6 +5,8 @@ import { createLocalEngine } from './local.ts'
 import { readExamples, type Example } from './model.ts'
 import { formatAnswerReport, knowledgeDir, knowledgeSetFile, laterSets, readEvalQuestions, scoreAnswers } from './eval-knowledge.ts'
 import { createKnowledge } from '../../server/knowledge/answer.ts'
+import { semanticFromEnv } from '../../server/knowledge/embeddings.ts'
+import { stderrLogger } from '../../server/log.ts'
 
 // `npm run eval`: the local engine, trained on data/nlu/train, measured on sets that training never sees.
 
@@ -59,13 +61,14 @@ const sets = [
   })),
 ]
 
-function main() {
+async function main() {
   const engine = createLocalEngine()
   const size = engine.size()
   const out: string[] = [`本地引擎：训练样本 ${size.examples} 条，词表 ${size.vocabulary}`, '']
   for (const set of sets.filter((x) => existsSync(join(x.dir, 'village.jsonl')))) out.push(...reportSet(engine, set.dir, set.name))
-  out.push('', '政策问答（本地引擎，地区 xinyang：信阳和河南的文件适用，海门的不适用）')
   const knowledge = createKnowledge({ region: 'xinyang' })
+  const semantic = await semanticFromEnv(knowledge, stderrLogger())
+  out.push('', `政策问答（本地引擎${semantic ? `，字面检索加语义检索：${process.env.EMBEDDING_MODEL}` : ''}，地区 xinyang：信阳和河南的文件适用，海门的不适用）`)
   // What each scored set was used for; a set written since (a new folder under data/knowledge) is reported as new.
   const knowledgeLabels: Record<string, string> = Object.fromEntries([
     ['dev', '调参集 dev'],
@@ -90,7 +93,9 @@ function main() {
   ])
   for (const name of ['dev', 'dev2', 'test', ...laterSets(knowledgeDir)].filter((n) => existsSync(knowledgeSetFile(n)))) {
     const items = readEvalQuestions(knowledgeSetFile(name))
-    out.push(...formatAnswerReport(knowledgeLabels[name] ?? `新集 ${name}（首次打分）`, scoreAnswers(items, items.map((q) => knowledge.ask(q.question)))))
+    const results = []
+    for (const q of items) results.push(semantic ? await semantic.ask(q.question) : knowledge.ask(q.question))
+    out.push(...formatAnswerReport(knowledgeLabels[name] ?? `新集 ${name}（首次打分）`, scoreAnswers(items, results)))
   }
   process.stdout.write(`${out.join('\n')}\n`)
 }
@@ -133,4 +138,4 @@ function reportSet(engine: ReturnType<typeof createLocalEngine>, dir: string, na
   return out
 }
 
-if (process.argv[1]?.endsWith('eval.ts')) main()
+if (process.argv[1]?.endsWith('eval.ts')) await main()

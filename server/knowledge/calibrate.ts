@@ -1,5 +1,7 @@
 import { holdsFacts, knowledgeDir, knowledgeSetFile, laterSets, readEvalQuestions, type EvalQuestion } from '../../bot/nlu/eval-knowledge.ts'
+import { stderrLogger } from '../log.ts'
 import { createKnowledge } from './answer.ts'
+import { semanticFromEnv } from './embeddings.ts'
 import { GATE_FEATURES, gateFeatures, logit, passesThresholds, thresholds, type GateFeatures, type LogisticGate, type ThresholdGate } from './gate.ts'
 
 // `npm run -s kb:calibrate`: when the local engine should stop answering. Every question of the calibration sets
@@ -23,12 +25,18 @@ export const calibrationFiles = ['dev', 'dev2', 'test', ...laterSets(knowledgeDi
  */
 export type Seen = { q: EvalQuestion; f: GateFeatures; right: boolean; declined: boolean; heldOut: boolean }
 
-export function measure(files = calibrationFiles): Seen[] {
+export async function measure(files = calibrationFiles): Promise<Seen[]> {
   const knowledge = createKnowledge({ region: 'xinyang', gate: 'none' })
-  return files.flatMap((file) => readEvalQuestions(file).map((q) => ({ q, heldOut: !/dev2?\.jsonl$/.test(file) }))).map(({ q, heldOut }) => {
-    const r = knowledge.ask(q.question)
+  // With EMBEDDING_* set, the gate is fitted on the hybrid ranking a deployment with that model would use.
+  const semantic = await semanticFromEnv(knowledge, stderrLogger())
+  const asked = files.flatMap((file) => readEvalQuestions(file).map((q) => ({ q, heldOut: !/dev2?\.jsonl$/.test(file) })))
+  const near = new Map<string, number[]>()
+  if (semantic) for (const { q } of asked) near.set(q.question, (await semantic.closeness(q.question))!)
+  return asked.map(({ q, heldOut }) => {
+    const closeness = near.get(q.question)
+    const r = knowledge.ask(q.question, [], closeness)
     const query = knowledge.search.query(q.question)
-    const f = gateFeatures(knowledge.search.search(q.question, 2, query), query.expanded.size)
+    const f = gateFeatures(knowledge.search.search(q.question, 2, query, closeness), query.expanded.size)
       ?? { support: 0, coverage: 0, score: 0, echo: 0, margin: 0, words: 0 }
     const right = 'facts' in q && r.answer !== null && holdsFacts(r.answer, q.facts)
     return { q, f, right, declined: r.abstained, heldOut }
@@ -135,8 +143,8 @@ export function crossValidate(seen: readonly Seen[], model: Model, k = 5, repeat
   return sum
 }
 
-function main() {
-  const seen = measure()
+async function main() {
+  const seen = await measure()
   const inScope = seen.filter((x) => 'facts' in x.q).length
   const reachable = seen.filter((x) => x.right).length
   const repeats = 10
@@ -165,4 +173,4 @@ function main() {
   process.stdout.write(`${lines.join('\n')}\n`)
 }
 
-if (process.argv[1]?.endsWith('calibrate.ts')) main()
+if (process.argv[1]?.endsWith('calibrate.ts')) await main()

@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express'
-import { AnswerOpenQuestion, AskQuestion, CreateFaq, CreateOpenQuestion, UpdateFaq } from '../contract/index.ts'
+import { AnswerOpenQuestion, AskQuestion, type AskResult, CreateFaq, CreateOpenQuestion, UpdateFaq } from '../contract/index.ts'
 import { callerOf, type Caller } from '../auth/actor.ts'
 import { HttpError, notFound } from '../http/errors.ts'
 import type { People } from '../registry/people.ts'
@@ -7,7 +7,7 @@ import type { Knowledge } from './answer.ts'
 import type { Faq } from './faq.ts'
 import { documents, regionLabels, regionsInForce, type Region } from './passage.ts'
 
-type Deps = { knowledge: () => Knowledge; faq: Faq; people: People; clock: () => Date; region: Region }
+type Deps = { knowledge: () => Knowledge; ask: (question: string) => Promise<AskResult>; faq: Faq; people: People; clock: () => Date; region: Region }
 
 const nameOf = (c: Caller) => (c.kind === 'person' ? c.person.name : c.kind === 'bot' ? c.bot.name : c.kind === 'admin' ? '系统管理员' : '12345热线')
 const idOf = (req: Request) => {
@@ -29,10 +29,10 @@ export function knowledgeRoutes(k: Deps): Router {
     if (callerOf(req).kind === 'hotline') throw new HttpError(403, 'forbidden', '热线接口账号不能使用知识库', null)
   }
 
-  r.post('/knowledge/ask', (req, res) => {
+  r.post('/knowledge/ask', async (req, res) => {
     requireNotHotline(req)
     const { question } = AskQuestion.parse(req.body)
-    res.json(k.knowledge().ask(question, k.faq.list()))
+    res.json(await k.ask(question))
   })
 
   r.get('/knowledge/documents', (req, res) => {

@@ -10,6 +10,20 @@ export const HOST = '127.0.0.1'
 export const runNluCli = (command: 'classify' | 'ask', input: string, env: Record<string, string> = {}) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'bot/nlu/cli.ts', command], { cwd: repoRoot, input, encoding: 'utf8', env: { ...process.env, NLU_ENGINE: 'local', ...env } })
 
+/** The same, leaving the event loop free: for a run that talks to a fake server in this process. */
+export function runNluCliAsync(command: 'classify' | 'ask', input: string, env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bot/nlu/cli.ts', command], { cwd: repoRoot, env: { ...process.env, NLU_ENGINE: 'local', ...env } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (c: Buffer) => { stdout += c.toString() })
+    child.stderr.on('data', (c: Buffer) => { stderr += c.toString() })
+    child.on('error', reject)
+    child.on('close', (status) => resolve({ status, stdout, stderr }))
+    child.stdin.end(input)
+  })
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer().listen(0, HOST, () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import pino from 'pino'
 import { createApp } from '../../server/app.ts'
 import { openDb } from '../../server/db/open.ts'
+import type { Embedding } from '../../server/knowledge/embeddings.ts'
 import { readCountyFile, seedCounty } from '../../server/registry/seed.ts'
 import { createServices, type Services } from '../../server/services.ts'
 
@@ -47,11 +48,11 @@ export type TestServer = {
 }
 
 /** The real app over real HTTP on a real SQLite file, with the demo county loaded. */
-export async function startTestServer(opts: { clock?: TestClock; dir?: string; port?: number } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { clock?: TestClock; dir?: string; port?: number; embedding?: Embedding } = {}): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'wf-test-'))
   const clock = opts.clock ?? testClock()
   const db = openDb(join(dir, 'weifuwu.sqlite'))
-  const services = createServices({ db, log: pino({ level: 'silent' }), clock: clock.now, adminToken: ADMIN, filesDir: join(dir, 'files') })
+  const services = createServices({ db, log: pino({ level: 'silent' }), clock: clock.now, adminToken: ADMIN, filesDir: join(dir, 'files'), embedding: opts.embedding })
   seedCounty(services, readCountyFile(join(import.meta.dirname, '../../data/demo/county.json')), clock.now().toISOString())
   const app = createApp(services, { bodyLimit: '64kb' })
   const server = app.listen(opts.port ?? 0, '127.0.0.1')
