@@ -138,4 +138,4 @@ function reportSet(engine: ReturnType<typeof createLocalEngine>, dir: string, na
   return out
 }
 
-if (process.argv[1]?.endsWith('eval.ts')) await main()
+if (process.argv[1]?.endsWith('eval.ts')) main().catch((err: Error) => { process.stderr.write(`${err.message}\n`); process.exitCode = 1 })

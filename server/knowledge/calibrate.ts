@@ -173,4 +173,4 @@ async function main() {
   process.stdout.write(`${lines.join('\n')}\n`)
 }
 
-if (process.argv[1]?.endsWith('calibrate.ts')) await main()
+if (process.argv[1]?.endsWith('calibrate.ts')) main().catch((err: Error) => { process.stderr.write(`${err.message}\n`); process.exitCode = 1 })
