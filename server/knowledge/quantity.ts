@@ -51,7 +51,10 @@ const TIME = new Set(['#天', '#小时', '#月', '#年'])
  */
 export function statesAskedQuantity(question: string, text: string): boolean {
   const asked = askedQuantities(question)
-  if (!asked.length) return true
-  const stated = new Set(statedQuantities(text))
-  return asked.some((a) => stated.has(a) || (TIME.has(a) && [...TIME].some((t) => stated.has(t))))
+  return !asked.length || holdsAsked(asked, statedQuantities(text))
+}
+
+/** Whether numbers of these kinds (statedQuantities) answer one of the kinds asked for (askedQuantities). */
+export function holdsAsked(asked: readonly string[], stated: readonly string[]): boolean {
+  return asked.some((a) => stated.includes(a) || (TIME.has(a) && stated.some((t) => TIME.has(t))))
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Segmenter } from '../../bot/nlu/segment.ts'
 import { createBm25, type Form, type Need } from './bm25.ts'
 import type { Passage } from './passage.ts'
-import { askedQuantities, statedQuantities } from './quantity.ts'
+import { askedQuantities, holdsAsked, statedQuantities } from './quantity.ts'
 import { enumerates, sentences } from './sentences.ts'
 import { askedSubjects, asksList, asksPlace, asksPurpose, introducesPattern, PLACE_WORDS, PURPOSE_WORDS } from './asks.ts'
 
@@ -365,9 +365,8 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
     const subjects = askedSubjects(question).map((x) => introducesPattern(seg.normalise(x).toLowerCase()))
     return (sentence) => {
       const text = sentence.replace(/\s+/g, '').toLowerCase()
-      const stated = statedQuantities(text)
       return coverage(q, finder(new Set(words(sentence)), text), true)
-        + (quantities.some((x) => stated.includes(x)) ? 0.5 : 0) + (subjects.some((x) => x.test(text)) ? 0.5 : 0)
+        + (holdsAsked(quantities, statedQuantities(text)) ? 0.5 : 0) + (subjects.some((x) => x.test(text)) ? 0.5 : 0)
     }
   }
 
