@@ -221,6 +221,8 @@ describe('emergencies said in other ways', () => {
     ['water in the yard, in four words', '水进屋了 咋弄', 'infrastructure'],
     ['men stopping cars for money, a window smashed', '桥头有俩人拦车要钱 一个司机不给 车窗叫他们砸了', 'safety'],
     ['a power line down on the road', '东头那根电线叫大车挂断了 耷拉在路上 娃们放学都从那走', 'safety'],
+    ['gas by its smell, rotten eggs in the stairwell', '三单元楼道里一股子臭鸡蛋味 呛得人头疼 都下楼吧', 'safety'],
+    ['gas by its smell, with the stove named', '屋里咋恁大臭鸡蛋味 是不是灶上阀门没拧紧', 'safety'],
   ])('%s: %s', (_what, text, category) => {
     const u = c(text)
     expect(u.intent).toBe('emergency')
@@ -316,6 +318,11 @@ describe('emergencies said in other ways', () => {
     '俺爹在山上那块手机没信号 打电话老打不通 出了事咋办 能不能给装个塔',
     '俺孙子的书包找不着了 谁家孩子拿错了说一声',
     '俺家小孙子拿着剪刀到处跑 说了也不听 谁家有儿童剪刀',
+    '那个说上游水库溃坝的视频是假的 水利局都出来说了 别再往群里转了',
+    '工头跑了 欠俺们十几个人三万块，电话打不通 村里能不能出面给要要',
+    '楼下小卖部断电了 八楼老太太下不来楼 物业手机一直打不通',
+    '第一次蒸馒头 全塌了 面没发好',
+    '下水道反上来一股臭鸡蛋味 熏得人没法过 赶紧派人来掏掏',
   ])('not an alarm: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
