@@ -16,7 +16,8 @@ const config = loadConfig()
 const log = createLogger(config.LOG_LEVEL, process.stdout.isTTY)
 const adminToken = config.ADMIN_TOKEN ?? `wf_admin_${randomBytes(12).toString('base64url')}`
 const db = openDb(config.dbFile)
-const services = createServices({ db, log, clock: () => new Date(), adminToken, filesDir: config.filesDir, knowledgeRegion: config.KNOWLEDGE_REGION, embedding: embeddingFrom(config),
+const services = createServices({
+  db, log, clock: () => new Date(), adminToken, filesDir: config.filesDir, knowledgeRegion: config.KNOWLEDGE_REGION, embedding: embeddingFrom(config),
 })
 
 const demo = config.SEED === 'demo' ? readCountyFile(join(root, 'data/demo/county.json')) : null
