@@ -72,16 +72,21 @@ export function createKnowledge(o: KnowledgeOptions) {
     return best && best.match >= MIN_FAQ_MATCH ? best : null
   }
 
+  /** The FAQ's answer to the question, or null when no entry matches it well enough. */
+  function fromFaq(question: string, faq: readonly FaqEntry[], q: Query = search.query(question)): AskResult | null {
+    const f = faqMatch(question, q, faq)
+    if (!f) return null
+    return {
+      answer: withSource(f.entry.answer, f.entry.source), sources: [{ id: `faq-${f.entry.id}`, title: f.entry.question, clause: null }],
+      abstained: false, via: 'faq', score: f.match, coverage: f.match, engine: 'local', evidence: [],
+    }
+  }
+
   /** `closeness`: each passage's cosine similarity to the question by an embedding model, when one is configured (embeddings.ts). */
   function ask(question: string, faq: readonly FaqEntry[] = [], closeness?: readonly number[]): AskResult {
     const q = search.query(question)
-    const f = faqMatch(question, q, faq)
-    if (f) {
-      return {
-        answer: withSource(f.entry.answer, f.entry.source), sources: [{ id: `faq-${f.entry.id}`, title: f.entry.question, clause: null }],
-        abstained: false, via: 'faq', score: f.match, coverage: f.match, engine: 'local', evidence: [],
-      }
-    }
+    const f = fromFaq(question, faq, q)
+    if (f) return f
     const hits = search.search(question, EVIDENCE, q, closeness)
     const top = hits[0]
     const evidence = hits.map((h) => ({ id: h.passage.id, docTitle: h.passage.docTitle, clause: h.passage.clause, title: h.passage.title, text: h.passage.text }))
@@ -96,6 +101,6 @@ export function createKnowledge(o: KnowledgeOptions) {
     return { answer, sources: cited.map((p) => ({ id: p.id, title: p.title, clause: p.clause })), abstained: false, via: 'documents', ...measured }
   }
 
-  return { ask, search, region: o.region, passages: inForce, citation }
+  return { ask, fromFaq, search, region: o.region, passages: inForce, citation }
 }
 export type Knowledge = ReturnType<typeof createKnowledge>

@@ -149,11 +149,14 @@ export function createSemanticAsk(knowledge: Knowledge, e: Embedding, store: Vec
         void prepare()
         return knowledge.ask(question, faq)
       }
+      // The FAQ comes first and does not need the question's vector: no call to the model for it.
+      const f = knowledge.fromFaq(question, faq)
+      if (f) return f
       try {
-        return knowledge.ask(question, faq, (await closeness(question)) ?? undefined)
+        return knowledge.ask(question, [], (await closeness(question)) ?? undefined)
       } catch (err) {
         log.warn({ err: (err as Error).message, model: e.model }, 'could not embed the question; answering lexically')
-        return knowledge.ask(question, faq)
+        return knowledge.ask(question)
       }
     },
   }

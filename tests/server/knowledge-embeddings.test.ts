@@ -135,7 +135,10 @@ describe('the server with an embedding model configured', () => {
       expect(a.status).toBe(200)
       expect(a.body.sources[0].id).toBe('xy-std-5.4.2.4.3')
       await s.call(T.admin, 'POST', '/api/knowledge/faq', { question: '专职网格员的工资谁出', answer: '由县区财政保障，标准按县区规定。', source: '县社会治理中心' })
+      const calls = fake.seen.length
       expect((await s.call(T.bot, 'POST', '/api/knowledge/ask', { question })).body.via).toBe('faq')
+      // The FAQ answers without the question's vector.
+      expect(fake.seen.length).toBe(calls)
     } finally {
       await s.close()
       await fake.close()
