@@ -70,27 +70,27 @@ async function main() {
   const semantic = await semanticFromEnv(knowledge, stderrLogger())
   out.push('', `政策问答（本地引擎${semantic ? `，字面检索加语义检索：${process.env.EMBEDDING_MODEL}` : ''}，地区 xinyang：信阳和河南的文件适用，海门的不适用）`)
   // What each scored set was used for; a set written since (a new folder under data/knowledge) is reported as new.
-  const knowledgeLabels: Record<string, string> = Object.fromEntries([
-    ['dev', '调参集 dev'],
-    ['dev2', '调参集 dev2（换个问法，也用于调参）'],
-    ['test', '校准集 test（用于拟合回答门；dev2 里有几题与它相近）'],
-    ['final', '校准集 final（用于拟合回答门）'],
-    ['final2', '校准集 final2（用于拟合回答门）'],
-    ['final3', '校准集 final3（用于拟合回答门）'],
-    ['final4', '校准集 final4（首次 71.7%、80.0%；之后加了“数字”规则和列表要点的抽句）'],
-    ['final5', '校准集 final5（首次 60.0%、80.0%；之后加了“像哪条居民问法”的排序）'],
-    ['final6', '校准集 final6（首次 78.3%、93.3%）'],
-    ['final7', '校准集 final7（首次 71.7%、83.3%；之后加了列表问题和第三轮居民问法）'],
-    ['final8', '校准集 final8（首次 75.0%、66.7%；之后加了几号、几厘、多少个这类细节的拒答）'],
-    ['final9', '校准集 final9（首次 80.0%、90.0%，在第四轮居民问法和“字面相似”回答门之后；之后加了哪家医院、去哪下载、代号的拒答）'],
-    ['final10', '校准集 final10（首次 78.3%、96.7%；之后用于拟合回答门）'],
-    ['final11', '校准集 final11（首次 75.0%、100%，在按要点选句和重新拟合回答门之后）'],
-    ['final12', '校准集 final12（首次 61.7%、100%；条文随机抽取，问得更绕）'],
-    ['final13', '校准集 final13（首次 45.0%、96.7%，在按“家常话”减权覆盖率之后；条文随机抽取，冷门条文多）'],
-    ['final14', '校准集 final14（首次 60.0%、96.7%；条文随机抽取，问题里常先说一段自家的事）'],
-    ['final15', '校准集 final15（首次 68.3%、96.7%；条文随机抽取；之后用于拟合回答门）'],
-    ['final16', '校准集 final16（首次 68.3%、93.3%；条文随机抽取；之后用于拟合回答门）'],
-  ])
+  const knowledgeLabels: Record<string, string> = {
+    dev: '调参集 dev',
+    dev2: '调参集 dev2（换个问法，也用于调参）',
+    test: '校准集 test（用于拟合回答门；dev2 里有几题与它相近）',
+    final: '校准集 final（用于拟合回答门）',
+    final2: '校准集 final2（用于拟合回答门）',
+    final3: '校准集 final3（用于拟合回答门）',
+    final4: '校准集 final4（首次 71.7%、80.0%；之后加了“数字”规则和列表要点的抽句）',
+    final5: '校准集 final5（首次 60.0%、80.0%；之后加了“像哪条居民问法”的排序）',
+    final6: '校准集 final6（首次 78.3%、93.3%）',
+    final7: '校准集 final7（首次 71.7%、83.3%；之后加了列表问题和第三轮居民问法）',
+    final8: '校准集 final8（首次 75.0%、66.7%；之后加了几号、几厘、多少个这类细节的拒答）',
+    final9: '校准集 final9（首次 80.0%、90.0%，在第四轮居民问法和“字面相似”回答门之后；之后加了哪家医院、去哪下载、代号的拒答）',
+    final10: '校准集 final10（首次 78.3%、96.7%；之后用于拟合回答门）',
+    final11: '校准集 final11（首次 75.0%、100%，在按要点选句和重新拟合回答门之后）',
+    final12: '校准集 final12（首次 61.7%、100%；条文随机抽取，问得更绕）',
+    final13: '校准集 final13（首次 45.0%、96.7%，在按“家常话”减权覆盖率之后；条文随机抽取，冷门条文多）',
+    final14: '校准集 final14（首次 60.0%、96.7%；条文随机抽取，问题里常先说一段自家的事）',
+    final15: '校准集 final15（首次 68.3%、96.7%；条文随机抽取；之后用于拟合回答门）',
+    final16: '校准集 final16（首次 68.3%、93.3%；条文随机抽取；之后用于拟合回答门）',
+  }
   for (const name of ['dev', 'dev2', 'test', ...laterSets(knowledgeDir)].filter((n) => existsSync(knowledgeSetFile(n)))) {
     const items = readEvalQuestions(knowledgeSetFile(name))
     const results = []

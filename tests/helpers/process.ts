@@ -7,13 +7,16 @@ export const repoRoot = join(import.meta.dirname, '../..')
 export const HOST = '127.0.0.1'
 
 /** `npm run -s nlu -- <command>` with the given stdin, as anyone checks the engines from outside (local engine by default). */
+const nluCliArgs = (command: 'classify' | 'ask') => ['--import', 'tsx', 'bot/nlu/cli.ts', command]
+const nluCliEnv = (env: Record<string, string>) => ({ ...process.env, NLU_ENGINE: 'local', ...env })
+
 export const runNluCli = (command: 'classify' | 'ask', input: string, env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'bot/nlu/cli.ts', command], { cwd: repoRoot, input, encoding: 'utf8', env: { ...process.env, NLU_ENGINE: 'local', ...env } })
+  spawnSync(process.execPath, nluCliArgs(command), { cwd: repoRoot, input, encoding: 'utf8', env: nluCliEnv(env) })
 
 /** The same, leaving the event loop free: for a run that talks to a fake server in this process. */
 export function runNluCliAsync(command: 'classify' | 'ask', input: string, env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bot/nlu/cli.ts', command], { cwd: repoRoot, env: { ...process.env, NLU_ENGINE: 'local', ...env } })
+    const child = spawn(process.execPath, nluCliArgs(command), { cwd: repoRoot, env: nluCliEnv(env) })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (c: Buffer) => { stdout += c.toString() })
