@@ -223,6 +223,10 @@ describe('emergencies said in other ways', () => {
     ['a power line down on the road', '东头那根电线叫大车挂断了 耷拉在路上 娃们放学都从那走', 'safety'],
     ['gas by its smell, rotten eggs in the stairwell', '三单元楼道里一股子臭鸡蛋味 呛得人头疼 都下楼吧', 'safety'],
     ['gas by its smell, with the stove named', '屋里咋恁大臭鸡蛋味 是不是灶上阀门没拧紧', 'safety'],
+    ['bleeding late in a pregnancy', '才七个多月 肚子一阵一阵疼 见红了 快叫个车', 'livelihood'],
+    ['a quarrel come to blows, a knife fetched', '俩人为宅基地干起来了 他哥拎着刀过来了', 'safety'],
+    ['a man out since yesterday, still not back', '俺爹昨天下午上山放羊 到现在还没回来 手机也打不通', 'safety'],
+    ['a flood that began last night', '昨晚开始下大雨 河水漫进村里了 东头几家都进水了', 'infrastructure'],
   ])('%s: %s', (_what, text, category) => {
     const u = c(text)
     expect(u.intent).toBe('emergency')
@@ -323,6 +327,13 @@ describe('emergencies said in other ways', () => {
     '楼下小卖部断电了 八楼老太太下不来楼 物业手机一直打不通',
     '第一次蒸馒头 全塌了 面没发好',
     '下水道反上来一股臭鸡蛋味 熏得人没法过 赶紧派人来掏掏',
+    '昨天夜里国道上出车祸了 堵到半夜才通',
+    '前两天后街饭馆着火了 好在人都跑出来了',
+    '月底了 快淹死在报表里了',
+    '盖房的包工头找不着人了 工钱还欠着俺们的',
+    '水管子漏了一个月了 到现在也没见人来修',
+    '砖窑一烧起来 满村都是黑烟 嗓子疼得慌',
+    '为了那条地边 两家都快打起来了 村里赶紧来人调解调解',
   ])('not an alarm: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
