@@ -46,6 +46,9 @@ describe('BM25F', () => {
 describe('what a question asks for', () => {
   it('reads the kind of number asked and stated', () => {
     expect(askedQuantities('社区两委干部一共几个人')).toEqual(['#人'])
+    // Which ones, not how many: the answer is the list.
+    expect(askedQuantities('执法那三室一库具体是哪几个室')).toEqual([])
+    expect(askedQuantities('执法那里设了几个室')).toEqual(['#个'])
     expect(askedQuantities('乡镇最长能拖多少天')).toEqual(['#天'])
     expect(askedQuantities('卫生户厕要占多少')).toEqual(['#%'])
     expect(askedQuantities('高龄补贴多少钱')).toEqual(['#元'])
