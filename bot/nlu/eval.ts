@@ -90,7 +90,7 @@ async function main() {
     final14: '校准集 final14（首次 60.0%、96.7%；条文随机抽取，问题里常先说一段自家的事）',
     final15: '校准集 final15（首次 68.3%、96.7%；条文随机抽取；之后用于拟合回答门）',
     final16: '校准集 final16（首次 68.3%、93.3%；条文随机抽取；之后用于拟合回答门）',
-    final17: '新集 final17（首次 73.3%、93.3%；条文随机抽取）',
+    final17: '校准集 final17（首次 73.3%、93.3%；条文随机抽取；之后用于拟合回答门）',
   }
   for (const name of ['dev', 'dev2', 'test', ...laterSets(knowledgeDir)].filter((n) => existsSync(knowledgeSetFile(n)))) {
     const items = readEvalQuestions(knowledgeSetFile(name))

@@ -37,7 +37,7 @@ export async function measure(files = calibrationFiles): Promise<Seen[]> {
     const r = knowledge.ask(q.question, [], closeness)
     const query = knowledge.search.query(q.question)
     const f = gateFeatures(knowledge.search.search(q.question, 2, query, closeness), query.expanded.size)
-      ?? { support: 0, coverage: 0, score: 0, echo: 0, margin: 0, words: 0 }
+      ?? { support: 0, coverage: 0, score: 0, echo: 0, likeness: 0, margin: 0, words: 0 }
     const right = 'facts' in q && r.answer !== null && holdsFacts(r.answer, q.facts)
     return { q, f, right, declined: r.abstained, heldOut }
   })
@@ -101,10 +101,14 @@ export function fitLogistic(seen: readonly Seen[], features: ReadonlyArray<keyof
 }
 
 type Model = { name: string; fit: (train: readonly Seen[]) => (f: GateFeatures) => boolean }
-/** The regressions compared: on the best passage's share and score, with how nearly the question echoes a resident's ask, and on everything. */
+/**
+ * The regressions compared: on the best passage's share and score, with how nearly the question echoes a resident's
+ * ask, on all but which passage the asks pooled point to (likeness.ts), and on everything.
+ */
 const logisticModels: Array<[string, ReadonlyArray<keyof GateFeatures>]> = [
   ['逻辑回归（覆盖, 分数）', ['support', 'score']],
   ['逻辑回归（覆盖, 分数, 字面）', ['support', 'score', 'echo']],
+  ['逻辑回归（不含问法归属的 6 项）', GATE_FEATURES.filter((k) => k !== 'likeness')],
   [`逻辑回归（全部 ${GATE_FEATURES.length} 项）`, GATE_FEATURES],
 ]
 export const models: Model[] = [
