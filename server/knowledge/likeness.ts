@@ -16,30 +16,30 @@ const SHARPNESS = 10
 /** `ids`: the passages to weigh against each other; those without asks are left out. */
 export function trainLikeness(asks: ReadonlyMap<string, readonly string[]>, ids: readonly string[], tokens: (text: string) => string[]) {
   const trained = ids.filter((id) => asks.get(id)?.length)
-  const counts = new Map<string, Map<string, number>>()
-  const totals = new Map<string, number>()
-  const vocabulary = new Set<string>()
-  for (const id of trained) {
+  const counts = trained.map((id) => {
     const seen = new Map<string, number>()
-    let total = 0
-    for (const ask of asks.get(id)!) {
-      for (const t of tokens(ask)) { seen.set(t, (seen.get(t) ?? 0) + 1); total++; vocabulary.add(t) }
+    for (const ask of asks.get(id)!) for (const t of tokens(ask)) seen.set(t, (seen.get(t) ?? 0) + 1)
+    return seen
+  })
+  const totals = counts.map((seen) => [...seen.values()].reduce((a, b) => a + b, 0))
+  // A token's log-probability under a passage is log(SMOOTHING / denominator) plus, where the passage's asks hold it,
+  // log((count + SMOOTHING) / SMOOTHING): the second part is kept per token, for the few passages that have it.
+  const boosts = new Map<string, Array<[number, number]>>()
+  counts.forEach((seen, p) => {
+    for (const [t, c] of seen) {
+      if (!boosts.has(t)) boosts.set(t, [])
+      boosts.get(t)!.push([p, Math.log((c + SMOOTHING) / SMOOTHING)])
     }
-    counts.set(id, seen)
-    totals.set(id, total)
-  }
+  })
+  const floors = totals.map((total) => Math.log(SMOOTHING / (total + SMOOTHING * boosts.size)))
 
   /** Each passage's share of the question (0..1, summing to 1 over the passages with asks); empty when no word is known. */
   return function likeness(question: string): Map<string, number> {
-    const known = tokens(question).filter((t) => vocabulary.has(t))
+    const known = tokens(question).filter((t) => boosts.has(t))
     if (!known.length) return new Map()
-    const logs = trained.map((id) => {
-      const seen = counts.get(id)!
-      const denominator = totals.get(id)! + SMOOTHING * vocabulary.size
-      let sum = 0
-      for (const t of known) sum += Math.log(((seen.get(t) ?? 0) + SMOOTHING) / denominator)
-      return (sum / known.length) * SHARPNESS
-    })
+    const sums = floors.map((floor) => floor * known.length)
+    for (const t of known) for (const [p, boost] of boosts.get(t)!) sums[p]! += boost
+    const logs = sums.map((sum) => (sum / known.length) * SHARPNESS)
     const top = Math.max(...logs)
     const weights = logs.map((l) => Math.exp(l - top))
     const total = weights.reduce((a, b) => a + b, 0)
