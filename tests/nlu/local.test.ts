@@ -227,6 +227,7 @@ describe('emergencies said in other ways', () => {
     ['a quarrel come to blows, a knife fetched', '俩人为宅基地干起来了 他哥拎着刀过来了', 'safety'],
     ['a man out since yesterday, still not back', '俺爹昨天下午上山放羊 到现在还没回来 手机也打不通', 'safety'],
     ['a flood that began last night', '昨晚开始下大雨 河水漫进村里了 东头几家都进水了', 'infrastructure'],
+    ['people on a roof with water all round', '俺爹俺娘困在屋顶上了 周围都是水 喊了半天没人应', 'infrastructure'],
   ])('%s: %s', (_what, text, category) => {
     const u = c(text)
     expect(u.intent).toBe('emergency')
