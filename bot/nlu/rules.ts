@@ -83,6 +83,8 @@ const nuisance = /(电话|号码|手机号|微信|二维码|地址|文件|通知
 
 /** Every time it rains or blows: a standing fault to repair ("一下雨就打火花"), not something happening now. */
 const habitual = /一(下雨|下大雨|刮风|打雷|到晚上|到夏天|开灯|用电)[^，。！!]{0,2}(就|都)|一烧(起来|火)/
+/** What happens every time, with nothing said of it happening now. */
+const everyTime = (text: string) => habitual.test(text) && !now.test(text)
 /** A bump, not a danger: 不严重, 问题不大, the road open again. Only against the model's word, never against a rule's. */
 const minor = /(都|也|倒)?不(太)?严重(?!吧|吗|不)|问题不大|现在(已经)?通了/
 /**
@@ -115,7 +117,7 @@ export function detectEmergency(said: string): Danger {
   if (!hit) return loud && !unreal && ![settled, elsewhere, exaggeration].some((re) => re.test(text)) ? { kind: 'accident', alarm: false, strong: false } : null
   if (!loud && hit[0] === 'accident' && collapsed.test(text) && repair.test(text) && !trapped.test(text)) return null
   const heardOf = hit[0] === 'missing' ? missingCalm : live.test(text) || now.test(text) ? far : elsewhere
-  if (!loud && (unreal || toldAfter(hit[0], text) || [settled, heardOf, reminder, hazard, aftermath].some((re) => re.test(text)) || (habitual.test(text) && !now.test(text)))) return null
+  if (!loud && (unreal || toldAfter(hit[0], text) || [settled, heardOf, reminder, hazard, aftermath].some((re) => re.test(text)) || everyTime(text))) return null
   if (!loud && isHypothetical(text)) return null
   return { kind: hit[0], alarm: loud, strong: strong !== undefined }
 }
@@ -137,7 +139,7 @@ export const isReminder = (text: string) => reminder.test(text)
 export const isCalm = (said: string) => {
   const text = plain(said)
   return [settled, elsewhere, reminder, nuisance, fiction, exaggeration, minor, choreCall].some((re) => re.test(text)) || isUnreal(text) || isHypothetical(text)
-    || (habitual.test(text) && !now.test(text))
+    || everyTime(text)
 }
 
 const sensitive = /举报|赌博|赌钱|打牌赢钱|聚赌|邪教|法轮|全能神|门徒会|传销|家暴|打老婆|打媳妇|吸毒|贩毒|卖淫|嫖娼|贪污|受贿|挪用|优亲厚友|吃拿卡要/
