@@ -22,6 +22,8 @@ export type Deps = {
 const ratingRe = /^\s*(非常满意|很满意|基本满意|不满意|满意|[123１２３])\s*[，,。.!！]?\s*([\s\S]*)$/
 const ratingOf = (word: string) =>
   /不满意|^[3３]$/.test(word) ? 'dissatisfied' as const : /基本|^[2２]$/.test(word) ? 'basicallySatisfied' as const : 'satisfied' as const
+const questionRe = /[？?]\s*$|[吗呢嘛啥]\s*[。.！!]?\s*$|哪|多少|几[个条项天年岁]|咋|怎么|怎样|什么|为啥|是不是|能不能|可不可以|有没有|中不中|行不行|算不算/
+const looksLikeQuestion = (text: string) => questionRe.test(withoutMentions(text))
 const bindRe = /绑定网格\s*([A-Za-z0-9_-]+)/
 
 /** Understands a text message (others are pictures, voice, places: nothing to classify). */
@@ -53,6 +55,11 @@ export async function handleMessage(msg: Inbound, deps: Deps, u: Understanding |
   if (!u) return attachMedia(msg, deps)
   const rated = await rateIfAwaited(msg, deps)
   if (rated) return rated
+  if (msg.mentionsBot && (u.intent === 'feedback' || u.intent === 'chatter') && looksLikeQuestion(msg.text)) {
+    // "@小微 三室一库是哪几个室" may read like a remark; asked of the bot, it is answered when the documents know.
+    const a = await deps.ask(withoutMentions(msg.text))
+    if (!a.abstained && a.answer) return [reply(msg, a.answer)]
+  }
   switch (u.intent) {
     case 'emergency': return fileTicket(msg, deps, u, room)
     case 'appeal': {

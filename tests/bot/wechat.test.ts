@@ -61,6 +61,15 @@ describe('WeChat', () => {
     expect(last?.text).toMatch(/@李阿姨[\s\S]*来源：《党建引领基层治理工作规范》/)
   })
 
+  it('answers a question put to it even when the question reads like a remark', async () => {
+    // "是哪几个室" has no question mark and reads like a suggestion; asked of the bot, it gets the clause.
+    const out = await say({ room: '柳树村一网格群', from: '李阿姨', text: '@小微\u2005乡镇综合执法的三室一库是哪几个室', mentionBot: true })
+    expect(out.at(-1)?.text).toMatch(/^@李阿姨[\s\S]*案件询问室[\s\S]*来源：《党建引领基层治理工作规范》6\.2\.1\.2\.1/)
+    // A remark to the bot that is no question is still only a remark: thanked, not answered from the documents.
+    const thanks = await say({ room: '柳树村一网格群', from: '李阿姨', text: '@小微\u2005谢谢你 辛苦了', mentionBot: true })
+    expect(thanks.at(-1)?.text).not.toMatch(/来源：/)
+  })
+
   it('ignores a group that is not bound, lists it for admins, and lets an admin bind it with a command', async () => {
     const before = world.transcript().length
     await say({ room: '柳树村新建群', from: '新来的', text: '我家门口的路灯坏了' })
