@@ -228,6 +228,7 @@ describe('emergencies said in other ways', () => {
     ['a man out since yesterday, still not back', '俺爹昨天下午上山放羊 到现在还没回来 手机也打不通', 'safety'],
     ['a flood that began last night', '昨晚开始下大雨 河水漫进村里了 东头几家都进水了', 'infrastructure'],
     ['people on a roof with water all round', '俺爹俺娘困在屋顶上了 周围都是水 喊了半天没人应', 'infrastructure'],
+    ['a man fallen over at cards who does not answer', '下棋的刘叔一头栽在棋盘边上 叫他也没反应', 'livelihood'],
   ])('%s: %s', (_what, text, category) => {
     const u = c(text)
     expect(u.intent).toBe('emergency')
@@ -298,6 +299,12 @@ describe('emergencies said in other ways', () => {
     '被家里人打了可以找谁 村里调解管不管',
     '下班路上看见两辆车剐蹭了 都不严重 交警在拍照',
     '国道上堵了一个钟头 前头出了点事 现在通了',
+    '砖窑又冒黑烟了！',
+    '俺家那口子喝了酒就拿菜刀吓唬人 孩子都不敢回家',
+    '屋后的土墙又掉了一大块 再不修要压着人了',
+    '娃作业本找不着了 急死了 满屋翻遍了',
+    '俺孙子课本不见了 急人',
+    '谁家丢了件小孩外套 红的 挂村口树上了 快来拿',
     '救命 菜价又涨价了 一斤白菜三块',
     '恁说要是哪天河里发大水 俺家鸭子能不能自己游回来',
     '那家把充电线从窗户吊下来 就搭在草垛上 这不是等着着火嘛 叫他挪挪',
