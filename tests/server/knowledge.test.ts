@@ -31,7 +31,7 @@ describe('answers from the documents in force', () => {
   })
 
   it('draws on the neighbouring clause when it answers as well, and cites only the clauses it quotes', () => {
-    const a = xinyang.ask('指挥通道一共有哪些')
+    const a = xinyang.ask('指挥通道都有哪些')
     expect(a.answer).toContain('党政指挥、党建引领')
     expect(a.sources.map((s) => s.id)).toEqual(['xy-std-6.1.3.1'])
     expect(a.answer).toMatch(/来源：《党建引领基层治理工作规范》6\.1\.3\.1$/)
