@@ -27,8 +27,9 @@ export function readEvalQuestions(file: string): EvalQuestion[] {
   return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => EvalQuestion.parse(JSON.parse(l)))
 }
 
-const squeeze = (s: string) => s.replace(/\s+/g, '')
-/** Every fact (or one of its alternatives) appears in the answer, spaces aside. */
+/** Full-width and half-width forms are one: the documents write both 乡镇（街道） and 乡镇(街道). */
+const squeeze = (s: string) => s.normalize('NFKC').replace(/\s+/g, '')
+/** Every fact (or one of its alternatives) appears in the answer, spaces and the width of punctuation aside. */
 export const holdsFacts = (answer: string, facts: Array<string | string[]>) =>
   facts.every((f) => (Array.isArray(f) ? f : [f]).some((alt) => squeeze(answer).includes(squeeze(alt))))
 

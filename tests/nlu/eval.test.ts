@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { scoreIntents } from '../../bot/nlu/eval.ts'
+import { holdsFacts } from '../../bot/nlu/eval-knowledge.ts'
 import type { Example } from '../../bot/nlu/model.ts'
 import type { Understanding } from '../../server/contract/index.ts'
 
@@ -24,5 +25,13 @@ describe('the scores npm run eval prints', () => {
     expect(r.categoryAccuracyWhenAppeal).toBeCloseTo(1 / 2)
     expect(r.macroF1).toBeCloseTo((2 / 3 + 0) / 2)
     expect(r.misses.map((m) => m.text)).toEqual(['c', 'd'])
+  })
+
+  it('finds an expected fact in an answer whatever the width of its brackets, and not a fact it lacks', () => {
+    const answer = '经乡镇(街道)主要负责人审核同意后，启动“基层吹哨”。\n来源：《党建引领基层治理工作规范》6.2.3.2.1'
+    expect(holdsFacts(answer, ['经乡镇（街道）主要负责人审核同意后'])).toBe(true)
+    expect(holdsFacts(answer, ['经乡镇（街道）主要负责人审核同意后', '县区部门'])).toBe(false)
+    expect(holdsFacts(answer, [['县区部门', '乡镇党委']])).toBe(false)
+    expect(holdsFacts(answer, [['县区部门', '基层 吹哨']])).toBe(true)
   })
 })

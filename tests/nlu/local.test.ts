@@ -164,6 +164,15 @@ describe('danger words that are not a danger now', () => {
 })
 
 describe('emergencies said in other ways', () => {
+  it.each([
+    ['violence', '西院那男的又在打他媳妇 打得直叫唤 谁快报个警'],
+    ['missing', '俺公公有点糊涂 一大早出门又找不着了'],
+    ['missing', '放学一个钟头了 俺家小子还没到家 同学说早走了'],
+  ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
+    expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
+    expect(c(text).intent).toBe('emergency')
+  })
+
   it('calls someone who went under in a pond and did not come up a drowning, so the guidance is for one', () => {
     expect(detectEmergency('俺侄子去塘里洗澡 有人跑回来说他扎下去冇上来')?.kind).toBe('drowning')
     expect(detectEmergency('菜窖里下去个人半天没上来')?.kind).toBe('accident')
