@@ -2,7 +2,7 @@ import { holdsFacts, knowledgeDir, knowledgeSetFile, laterSets, readEvalQuestion
 import { stderrLogger } from '../log.ts'
 import { createKnowledge } from './answer.ts'
 import { semanticFromEnv } from './embeddings.ts'
-import { GATE_FEATURES, gateFeatures, logit, passesThresholds, thresholds, type GateFeatures, type LogisticGate, type ThresholdGate } from './gate.ts'
+import { GATE_FEATURES, logit, passesThresholds, thresholds, type GateFeatures, type LogisticGate, type ThresholdGate } from './gate.ts'
 
 // `npm run -s kb:calibrate`: when the local engine should stop answering. Every question of the calibration sets
 // is asked with no gate at all; then a gate is scored as a resident would: a right answer or a right refusal +1,
@@ -26,18 +26,19 @@ export const calibrationFiles = ['dev', 'dev2', 'test', ...laterSets(knowledgeDi
 export type Seen = { q: EvalQuestion; f: GateFeatures; right: boolean; declined: boolean; heldOut: boolean }
 
 export async function measure(files = calibrationFiles): Promise<Seen[]> {
-  const knowledge = createKnowledge({ region: 'xinyang', gate: 'none' })
+  // The gate the knowledge base would consult is handed each question's features and lets every answer through: the
+  // features come from the very search that makes the answer, not from a second one.
+  const last: { f: GateFeatures | null } = { f: null }
+  const knowledge = createKnowledge({ region: 'xinyang', gate: (f) => { last.f = f; return true } })
   // With EMBEDDING_* set, the gate is fitted on the hybrid ranking a deployment with that model would use.
   const semantic = await semanticFromEnv(knowledge, stderrLogger())
   const asked = files.flatMap((file) => readEvalQuestions(file).map((q) => ({ q, heldOut: !/dev2?\.jsonl$/.test(file) })))
   const near = new Map<string, number[]>()
   if (semantic) for (const { q } of asked) near.set(q.question, (await semantic.closeness(q.question))!)
   return asked.map(({ q, heldOut }) => {
-    const closeness = near.get(q.question)
-    const r = knowledge.ask(q.question, [], closeness)
-    const query = knowledge.search.query(q.question)
-    const f = gateFeatures(knowledge.search.search(q.question, 2, query, closeness), query.expanded.size)
-      ?? { support: 0, coverage: 0, score: 0, echo: 0, likeness: 0, margin: 0, words: 0 }
+    last.f = null
+    const r = knowledge.ask(q.question, [], near.get(q.question))
+    const f = last.f ?? { support: 0, coverage: 0, score: 0, echo: 0, likeness: 0, margin: 0, words: 0 }
     const right = 'facts' in q && r.answer !== null && holdsFacts(r.answer, q.facts)
     return { q, f, right, declined: r.abstained, heldOut }
   })
