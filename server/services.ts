@@ -2,8 +2,8 @@ import type { Db } from './db/open.ts'
 import type { Logger } from './log.ts'
 import { createTokens } from './auth/tokens.ts'
 import { createJobs } from './jobs/index.ts'
-import { createKnowledge, type Knowledge } from './knowledge/answer.ts'
-import { createSemanticAsk, sqliteVectors, type Embedding, type SemanticAsk } from './knowledge/embeddings.ts'
+import { createKnowledge } from './knowledge/answer.ts'
+import { createSemanticAsk, sqliteVectors, type Embedding } from './knowledge/embeddings.ts'
 import { createFaq } from './knowledge/faq.ts'
 import type { Region } from './knowledge/passage.ts'
 import { createNotices } from './notices/service.ts'
@@ -14,6 +14,7 @@ import { createAreas } from './registry/areas.ts'
 import { createBots } from './registry/bots.ts'
 import { createPeople } from './registry/people.ts'
 import { createRooms } from './registry/rooms.ts'
+import { memo } from './registry/memo.ts'
 import { createSettings } from './registry/settings.ts'
 import { createTicketActions } from './tickets/actions.ts'
 import { createAttachments } from './tickets/attachments.ts'
@@ -44,11 +45,8 @@ export function createServices({ db, log, clock, adminToken, filesDir, knowledge
   const view = createView(people, settings)
   const deps = { db, store, people, rooms, areas, settings, outbox, addressing, view, clock, log }
   // Built on the first question: loading jieba and indexing the passages takes a moment that most runs never need.
-  const knowledge = (() => { let k: Knowledge | null = null; return () => (k ??= createKnowledge({ region: knowledgeRegion })) })()
-  const semantic = (() => {
-    let s: SemanticAsk | null = null
-    return () => (embedding ? (s ??= createSemanticAsk(knowledge(), embedding, sqliteVectors(db), log.child({ module: 'knowledge' }))) : null)
-  })()
+  const knowledge = memo(() => createKnowledge({ region: knowledgeRegion }))
+  const semantic = memo(() => (embedding ? createSemanticAsk(knowledge(), embedding, sqliteVectors(db), log.child({ module: 'knowledge' })) : null))
   const faq = createFaq(db)
   const notices = createNotices({ db, store: createNoticeStore(db), areas, rooms, bots, outbox, log: log.child({ module: 'notices' }) })
   return {

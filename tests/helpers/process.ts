@@ -6,10 +6,10 @@ import { join } from 'node:path'
 export const repoRoot = join(import.meta.dirname, '../..')
 export const HOST = '127.0.0.1'
 
-/** `npm run -s nlu -- <command>` with the given stdin, as anyone checks the engines from outside (local engine by default). */
 const nluCliArgs = (command: 'classify' | 'ask') => ['--import', 'tsx', 'bot/nlu/cli.ts', command]
 const nluCliEnv = (env: Record<string, string>) => ({ ...process.env, NLU_ENGINE: 'local', ...env })
 
+/** `npm run -s nlu -- <command>` with the given stdin, as anyone checks the engines from outside (local engine by default). */
 export const runNluCli = (command: 'classify' | 'ask', input: string, env: Record<string, string> = {}) =>
   spawnSync(process.execPath, nluCliArgs(command), { cwd: repoRoot, input, encoding: 'utf8', env: nluCliEnv(env) })
 
