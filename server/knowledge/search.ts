@@ -84,6 +84,11 @@ export type SearchOptions = {
   partWeight: number
   /** Survey articles and speeches tell about a policy; the standard and the Q&A state it, so they are cited first. */
   commentaryFactor: number
+  /**
+   * The Puyang Q&A answers each question twice, once for villages (农村篇) and once for city communities (城市社区篇):
+   * a question that names one setting ("社区想评四星") takes the other's answer at this factor.
+   */
+  settingFactor: number
   /** How much the best window's coverage adds to the ranking, in units of the best BM25F score. */
   focusWeight: number
   /** A number of the kind asked for ("多少人" → "不少于18人"), against a word of the question (1). */
@@ -111,7 +116,7 @@ export type SearchOptions = {
   b: number
 }
 export const defaultSearchOptions: SearchOptions = {
-  titleWeight: 2, questionWeight: 3, asksWeight: 1, echoWeight: 1, semanticWeight: 0.5, semanticCandidates: 5, synonymWeight: 0.5, partWeight: 0.5, commentaryFactor: 0.85, focusWeight: 0.5, quantityWeight: 1, phraseWeight: 1, singleCharWeight: 1, otherWordWeight: 0.5, asideWeight: 0.15, contextWeight: 0.3, definitionWeight: 1, purposeWeight: 0.5, listWeight: 0.45, k1: 1.2, b: 0.75,
+  titleWeight: 2, questionWeight: 3, asksWeight: 1, echoWeight: 1, semanticWeight: 0.5, semanticCandidates: 5, synonymWeight: 0.5, partWeight: 0.5, commentaryFactor: 0.85, settingFactor: 0.75, focusWeight: 0.5, quantityWeight: 1, phraseWeight: 1, singleCharWeight: 1, otherWordWeight: 0.5, asideWeight: 0.15, contextWeight: 0.3, definitionWeight: 1, purposeWeight: 0.5, listWeight: 0.45, k1: 1.2, b: 0.75,
 }
 
 /**
@@ -123,6 +128,15 @@ const ASIDE = new Set(`儿子 闺女 女儿 孙子 孙女 外孙 老伴 媳妇 �
 /** Idioms and descriptive words, by jieba's tag (一头雾水, 干瞪眼, 拖拖拉拉): how the asker feels, not what is asked. */
 const isSaying = (tag: string) => /^[ilz]$/.test(tag)
 const COMMENTARY = /^xy-(survey|talk)-/
+type Setting = 'city' | 'village'
+/** The Q&A items written for the other setting than the question's. */
+const OTHER_SETTING: Record<Setting, RegExp> = { city: /^py-qa-village-/, village: /^py-qa-community-/ }
+/** "俺们小区还没成立业委会" speaks of a city community, "村里公厕" of a village, "社区和村" of neither alone. */
+function settingOf(question: string): Setting | null {
+  const city = /社区|小区|业委会|业主|物业|城里/.test(question)
+  const village = question.includes('村')
+  return city === village ? null : city ? 'city' : 'village'
+}
 /** Things, by jieba's tag: nouns, names, abbreviations (两委), nouns made of verbs (补偿), places (村里). */
 const isThing = (tag: string) => /^(n|nr|ns|nt|nz|nw|j|vn|an|s)$/.test(tag)
 const ASKING = new Set(['什么', '哪些', '哪个', '哪', '多少', '几', '几个', '啥'])
@@ -176,6 +190,8 @@ export type Query = {
    * only around the question ("俺门口那排水沟堵了快一个月，……，那下一步该找谁") less again.
    */
   weights: Map<string, number>
+  /** Whether it speaks of a city community (社区, 小区) or of a village (村), when it names one and not the other. */
+  setting: Setting | null
   /** It asks for a list ("是哪三颗星", "有哪几个窗口"): a passage that lists things ranks higher, the answer takes each point. */
   list: boolean
 }
@@ -276,7 +292,7 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
     const asking = askingPart(question)
     const story = new Set(asking === null ? [] : whole.filter((t) => !asking.includes(t)))
     const weightOf = (t: string) => kindOf(t) * (story.has(t) ? o.contextWeight : 1)
-    return { terms, expanded: new Map(whole.map((t) => [t, [t, ...(synonyms.get(t) ?? [])]])), weights: new Map(whole.map((t) => [t, weightOf(t)])), list: asksList(question) }
+    return { terms, expanded: new Map(whole.map((t) => [t, [t, ...(synonyms.get(t) ?? [])]])), weights: new Map(whole.map((t) => [t, weightOf(t)])), list: asksList(question), setting: settingOf(question) }
   }
 
   /** What BM25F looks for: each whole word by itself, its synonyms and its parts, the best one counting. */
@@ -359,7 +375,7 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
     }
     const listed = q.list && listing.has(passage.id) ? o.listWeight : 0
     const rank = (score / best + o.focusWeight * Math.max(focus, asked) + o.echoWeight * echo + o.semanticWeight * semantic + listed)
-      * (COMMENTARY.test(passage.id) ? o.commentaryFactor : 1)
+      * (COMMENTARY.test(passage.id) ? o.commentaryFactor : 1) * (q.setting && OTHER_SETTING[q.setting].test(passage.id) ? o.settingFactor : 1)
     return { passage, score, coverage: cover, focus, asked, echo, likeness: liked.get(passage.id) ?? 0, semantic, rank }
   }
 

@@ -121,6 +121,17 @@ describe('ranking', () => {
   it('counts a synonym less than the word itself: 好处 finds the clause on the 三星文明户\'s 优惠政策, not one on funding', () => {
     expect(top('评上三星文明户有啥好处？')).toBe('xy-std-6.3.2.1.3.1')
   })
+
+  it('answers a question about a village from the Q&A\'s 农村篇 and one about a city community from its 城市社区篇', () => {
+    expect(search.query('村里评五星一年报一回，截止到啥时候').setting).toBe('village')
+    expect(search.query('俺们小区还没成立业委会').setting).toBe('city')
+    expect(search.query('社区和村评星都报给谁').setting).toBeNull()
+    expect(top('村里评五星一年报一回，截止到啥时候')).toBe('py-qa-village-6')
+    expect(top('社区评上五星，社区干部报酬涨多少')).toBe('py-qa-community-7')
+    const [village, other] = search.search('俺村评上五星支部，村干部报酬涨多少', 2)
+    expect(village?.passage.id).toBe('py-qa-village-7')
+    expect(other!.rank).toBeLessThan(0.8 * village!.rank)
+  })
 })
 
 describe('the ways residents ask for a passage', () => {
