@@ -168,9 +168,21 @@ describe('emergencies said in other ways', () => {
     ['violence', '西院那男的又在打他媳妇 打得直叫唤 谁快报个警'],
     ['missing', '俺公公有点糊涂 一大早出门又找不着了'],
     ['missing', '放学一个钟头了 俺家小子还没到家 同学说早走了'],
+    ['missing', '俺家伢中午出去放牛 到这会儿还没回来 天都黑透了'],
+    ['missing', '俺家老二脑子不清楚 早上跑出去了 一整天了 电话也打不通'],
+    ['accident', '三轮跟小车撞了 车上都是去赶集的人'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
+  })
+
+  it.each([
+    '谁在渠边洗装农药的喷雾桶 下游还浇菜呢',
+    '谁家的羊跑俺菜地里了 快来牵走',
+    '村后有人烧稻草 烟呛得人直咳嗽',
+  ])('calls trouble that is no danger calm by rule, whatever the model makes of it: %s', (text) => {
+    expect(detectEmergency(text)).toBeNull()
+    expect(isCalm(text)).toBe(true)
   })
 
   it('calls someone who went under in a pond and did not come up a drowning, so the guidance is for one', () => {
@@ -238,6 +250,9 @@ describe('emergencies said in other ways', () => {
     ['a flood that began last night', '昨晚开始下大雨 河水漫进村里了 东头几家都进水了', 'infrastructure'],
     ['people on a roof with water all round', '俺爹俺娘困在屋顶上了 周围都是水 喊了半天没人应', 'infrastructure'],
     ['a man fallen over at cards who does not answer', '下棋的刘叔一头栽在棋盘边上 叫他也没反应', 'livelihood'],
+    ['a man slumped over at chess who lies still', '俺爷下棋下着下着往边上一歪 就没反应了', 'livelihood'],
+    ['a gang come to smash a house', '一帮人半夜冲进院子砸东西 俺们锁着屋门不敢出来', 'safety'],
+    ['a school bus in a crash', '拉学生的校车跟三轮撞一块了 在镇南头', 'safety'],
   ])('%s: %s', (_what, text, category) => {
     const u = c(text)
     expect(u.intent).toBe('emergency')
@@ -273,6 +288,12 @@ describe('emergencies said in other ways', () => {
     '热水器老是打不着火 水压太小',
     '闻到煤气味的时候能不能开灯',
     '娃上户口要带啥 出生证明丢了咋办',
+    '【转】某工地脚手架倒塌 砸伤三名工人',
+    '俺娘中风瘫在床上好几年了 卫生院的医生能上门看看不',
+    '学校门口那帮半大小子骑电动车带三个人 哪天撞了人咋办',
+    '楼道里堆满了纸箱子 真着火了咋逃',
+    '感冒了嗓子发炎 一早上说不出话',
+    '吓死宝宝了 窗户上趴着个大壁虎',
     '桥边栏杆断了一截 晚上骑车掉沟里可不得了',
     '群里那个喊救命的视频是摆拍的 大家别转了',
     '前天走丢的那个老人找到了 在他闺女家',
