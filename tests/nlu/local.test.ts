@@ -180,6 +180,7 @@ describe('emergencies said in other ways', () => {
     '谁在渠边洗装农药的喷雾桶 下游还浇菜呢',
     '谁家的羊跑俺菜地里了 快来牵走',
     '村后有人烧稻草 烟呛得人直咳嗽',
+    '你在那个河湾掉下去过 差点没上来 还是你爹拽上来的',
   ])('calls trouble that is no danger calm by rule, whatever the model makes of it: %s', (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect(isCalm(text)).toBe(true)
@@ -288,6 +289,7 @@ describe('emergencies said in other ways', () => {
     '热水器老是打不着火 水压太小',
     '闻到煤气味的时候能不能开灯',
     '娃上户口要带啥 出生证明丢了咋办',
+    '谁看见一个粉色的书包 上头挂着小熊 俺家闺女说放学路上丢了',
     '【转】某工地脚手架倒塌 砸伤三名工人',
     '俺娘中风瘫在床上好几年了 卫生院的医生能上门看看不',
     '学校门口那帮半大小子骑电动车带三个人 哪天撞了人咋办',
