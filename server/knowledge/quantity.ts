@@ -11,8 +11,8 @@ const unitPattern = Object.keys(UNITS).sort((a, b) => b.length - a.length).join(
 const NUMBER = '(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千]+)'
 // "6.5万户", "1.81万个": 万 and 亿 are magnitudes before a unit, or money by themselves ("奖励10万").
 const stated = new RegExp(`${NUMBER}\\s*(?:[~～至到-]\\s*${NUMBER}\\s*)?(?:万|亿)?(${unitPattern})`, 'g')
-// "哪几个室", "哪几块区域" ask which ones, the list, not how many.
-const asked = new RegExp(`(?:多少|(?<!哪)几)个?(${unitPattern}|钱)`, 'g')
+// "哪几个室", "哪几块区域" ask which ones, the list, not how many; "好几个部门", "这几个人" tell of some, they do not ask.
+const asked = new RegExp(`(?:多少|(?<![哪好这那])几)个?(${unitPattern}|钱)`, 'g')
 
 const token = (unit: string) => `#${UNITS[unit] ?? unit}`
 /** "俺村网格员叫啥名", "书记姓啥": a person's name, which no policy states. */

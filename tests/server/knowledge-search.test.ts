@@ -49,6 +49,9 @@ describe('what a question asks for', () => {
     // Which ones, not how many: the answer is the list.
     expect(askedQuantities('执法那三室一库具体是哪几个室')).toEqual([])
     expect(askedQuantities('执法那里设了几个室')).toEqual(['#个'])
+    // 好几个, 这几个 tell of some, they do not ask how many.
+    expect(askedQuantities('这事牵扯好几个部门，县里咋分派')).toEqual([])
+    expect(askedQuantities('这几个人归谁管')).toEqual([])
     expect(askedQuantities('乡镇最长能拖多少天')).toEqual(['#天'])
     expect(askedQuantities('卫生户厕要占多少')).toEqual(['#%'])
     expect(askedQuantities('高龄补贴多少钱')).toEqual(['#元'])
