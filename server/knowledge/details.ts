@@ -8,7 +8,7 @@
 /** "哪家医院", "哪个银行": a named one ("县人民医院"), not the word alone ("在医院、车站设置窗口"). */
 const WHICH_PLACE = /(?:哪家|哪个|哪所|哪一家|啥|什么)(医院|银行|学校|药店|超市|公司|单位|卫生院|诊所)/
 /** "搁哪下载", "网址是啥": a way to get it, which only a link, a store, a code to scan or an account gives. */
-const WHERE_TO_GET = /(?:哪|哪儿|哪里|咋|怎么|怎样)(?:能|可以|去|才能)?下载|下载(?:地址|链接)|网址|网站是|链接(?:是|在)|(?:公众号|小程序)(?:叫|是)(?:啥|什么)/
+const WHERE_TO_GET = /(?:哪|哪儿|哪里|咋|怎么|怎样)(?:能|可以|去|才能)?下载|(?:能|可以)(?:不能)?下载|在哪(?:儿|里)?下[？?]?$|下载(?:地址|链接)|网址|网站是|链接(?:是|在)|(?:公众号|小程序)(?:叫|是)(?:啥|什么)/
 const GIVES_A_WAY = /下载|网址|网站|http|www\.|二维码|扫码|应用(?:商店|市场)|公众号|小程序/i
 /** "13710", "1335": a code of digits the question names, not a quantity, a year or an amount. */
 const CODE = /(?<![\d.])\d{4,6}(?![\d.]|年|元|万|户|人|个|天|%)/g

@@ -55,6 +55,7 @@ describe('what a question asks for', () => {
     expect(askedQuantities('乡镇最长能拖多少天')).toEqual(['#天'])
     expect(askedQuantities('卫生户厕要占多少')).toEqual(['#%'])
     expect(askedQuantities('高龄补贴多少钱')).toEqual(['#元'])
+    expect(askedQuantities('支书考公务员能加几分')).toEqual(['#分'])
     expect(askedQuantities('办下来要多久')).toEqual(['#天'])
     expect(askedQuantities('支部会商多久开一次')).toEqual([])
     expect(statedQuantities('行政村不少于 5 人、社区不少于7人，占比80%以上，每年组织一次复查')).toEqual(['#人', '#人', '#%', '#次'])
@@ -179,6 +180,9 @@ describe('a detail the documents name only in passing', () => {
     expect(statesAskedDetail('体检去哪家医院', '由县人民医院统一组织体检')).toBe(true)
     expect(statesAskedDetail('那个APP搁哪下载', '指导网格员正确使用“信服通”APP')).toBe(false)
     expect(statesAskedDetail('那个APP搁哪下载', '在手机应用商店搜索下载')).toBe(true)
+    // Asked whether one may download it, or just 在哪下: still a way to get it, which the clause does not give.
+    expect(statesAskedDetail('那个APP俺们能不能下载？在哪下？', '指导网格员正确使用“信服通”APP')).toBe(false)
+    expect(statesAskedDetail('这个表在哪下', '表格可在乡镇网站下载')).toBe(true)
     expect(statesAskedDetail('1335是啥意思', '一般应在7天内解决，最长不得超过15天')).toBe(false)
     expect(statesAskedDetail('网格员用的APP叫啥', '指导网格员正确使用“信服通”APP')).toBe(true)
   })
