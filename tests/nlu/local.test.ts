@@ -155,6 +155,10 @@ describe('danger words that are not a danger now', () => {
     '后沟有人烧电缆皮 那烟熏得人睁不开眼 管管吧',
     '村里的宣传栏让车撞歪了 能不能扶正',
     '车库里堆满了电瓶车 着火了都跑不出去',
+    '这条沟没修好 一下雨水全往俺院里灌 年年这样',
+    '谁在堤上盖房子 盖上房子发大水咋办',
+    '孩子半夜烧起来了 卫生室连个体温计都没有',
+    '娃打针哭得跟杀猪似的 他奶奶在旁边直喊救命',
   ])('a complaint that only sounds like one is not an emergency: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
@@ -177,6 +181,10 @@ describe('emergencies said in other ways', () => {
     ['gas', '满屋子煤气味 灯都不敢开'],
     ['missing', '放学没回家 老师说三点半就放了 这都七点了 电话也打不通'],
     ['medical', '打扑克打着打着李伯往边上一歪 不吭声了'],
+    ['fire', '二楼楼梯口的电瓶车爆了 满楼道浓烟 俺们下不来'],
+    ['accident', '充电宝突然爆了 床单都着了'],
+    ['missing', '俺表哥脑子有毛病 刚才一眨眼跑出去了 光着脚'],
+    ['drowning', '仨小子去塘里凫水 回来的少了一个'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
@@ -191,6 +199,8 @@ describe('emergencies said in other ways', () => {
     '被马蜂蛰的那个老头 针打完了 没啥事',
     '快来人 三缺一 就等你了',
     '十几年前村西头那个坑淹死过人 现在路过那还心里发毛',
+    '俺早上说的那个电线冒火的事 电工来了没',
+    '炸油条的烟一整天往俺家灌',
   ])('calls trouble that is no danger calm by rule, whatever the model makes of it: %s', (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect(isCalm(text)).toBe(true)
