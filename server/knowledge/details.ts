@@ -10,6 +10,11 @@ const WHICH_PLACE = /(?:哪家|哪个|哪所|哪一家|啥|什么)(医院|银行
 /** "搁哪下载", "网址是啥": a way to get it, which only a link, a store, a code to scan or an account gives. */
 const WHERE_TO_GET = /(?:哪|哪儿|哪里|咋|怎么|怎样)(?:能|可以|去|才能)?下载|(?:能|可以)(?:不能)?下载|在哪(?:儿|里)?下[？?]?$|下载(?:地址|链接)|网址|网站是|链接(?:是|在)|(?:公众号|小程序)(?:叫|是)(?:啥|什么)/
 const GIVES_A_WAY = /下载|网址|网站|http|www\.|二维码|扫码|应用(?:商店|市场)|公众号|小程序/i
+/**
+ * "三星支部", "四星支部": a lower rank than the 五星 every clause speaks of, whose reward or standard the answer must
+ * name ("三星支部县里奖多少钱" is not answered by the province's reward for a 五星 one).
+ */
+const STAR = /([三四])星(?:支部|村|社区|党组织)/
 /** "13710", "1335": a code of digits the question names, not a quantity, a year or an amount. */
 const CODE = /(?<![\d.])\d{4,6}(?![\d.]|年|元|万|户|人|个|天|%)/g
 
@@ -19,5 +24,7 @@ export function statesAskedDetail(question: string, answer: string): boolean {
   if (place && !new RegExp(`\\p{Script=Han}{2}${place[1]}`, 'u').test(answer.replace(/[（(][^）)]*[）)]/g, ''))) return false
   if (WHERE_TO_GET.test(question) && !GIVES_A_WAY.test(answer)) return false
   for (const code of question.match(CODE) ?? []) if (!answer.includes(code)) return false
+  const star = STAR.exec(question)
+  if (star && !answer.replace(/[“”"]/g, '').includes(`${star[1]}星`)) return false
   return true
 }

@@ -185,6 +185,10 @@ describe('a detail the documents name only in passing', () => {
     expect(statesAskedDetail('这个表在哪下', '表格可在乡镇网站下载')).toBe(true)
     expect(statesAskedDetail('1335是啥意思', '一般应在7天内解决，最长不得超过15天')).toBe(false)
     expect(statesAskedDetail('网格员用的APP叫啥', '指导网格员正确使用“信服通”APP')).toBe(true)
+    // A lower rank named: the answer must be about that rank, not about the 五星 one.
+    expect(statesAskedDetail('社区评上四星支部，市里给多少', '省级对“五星”支部通报表扬，给予10万元工作经费奖励')).toBe(false)
+    expect(statesAskedDetail('社区评上四星支部，市里给多少', '市级对“四星”支部通报表扬，给予5万元工作经费奖励')).toBe(true)
+    expect(statesAskedDetail('五星支部是哪五颗星', '支部过硬星、产业兴旺星、生态宜居星、平安法治星、文明幸福星')).toBe(true)
   })
 
   it('makes the bot decline rather than answer with the topic around it', () => {
