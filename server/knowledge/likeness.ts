@@ -33,9 +33,12 @@ export function trainLikeness(asks: ReadonlyMap<string, readonly string[]>, ids:
   })
   const floors = totals.map((total) => Math.log(SMOOTHING / (total + SMOOTHING * boosts.size)))
 
-  /** Each passage's share of the question (0..1, summing to 1 over the passages with asks); empty when no word is known. */
-  return function likeness(question: string): Map<string, number> {
-    const known = tokens(question).filter((t) => boosts.has(t))
+  /**
+   * Each passage's share of a question, given as its tokens (cut as `tokens` cuts the asks), 0..1 and summing to 1
+   * over the passages with asks; empty when no token is known.
+   */
+  return function likeness(said: readonly string[]): Map<string, number> {
+    const known = said.filter((t) => boosts.has(t))
     if (!known.length) return new Map()
     const sums = floors.map((floor) => floor * known.length)
     for (const t of known) for (const [p, boost] of boosts.get(t)!) sums[p]! += boost

@@ -194,6 +194,8 @@ export type Query = {
   setting: Setting | null
   /** It asks for a list ("是哪三颗星", "有哪几个窗口"): a passage that lists things ranks higher, the answer takes each point. */
   list: boolean
+  /** The question as jieba cut it, filler and all: with its pairs of characters, what likeness.ts weighs. */
+  cut: string[]
 }
 
 export function readSynonyms(file = synonymsFile): string[][] {
@@ -292,7 +294,7 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
     const asking = askingPart(question)
     const story = new Set(asking === null ? [] : whole.filter((t) => !asking.includes(t)))
     const weightOf = (t: string) => kindOf(t) * (story.has(t) ? o.contextWeight : 1)
-    return { terms, expanded: new Map(whole.map((t) => [t, [t, ...(synonyms.get(t) ?? [])]])), weights: new Map(whole.map((t) => [t, weightOf(t)])), list: asksList(question), setting: settingOf(question) }
+    return { terms, expanded: new Map(whole.map((t) => [t, [t, ...(synonyms.get(t) ?? [])]])), weights: new Map(whole.map((t) => [t, weightOf(t)])), list: asksList(question), setting: settingOf(question), cut: said }
   }
 
   /** What BM25F looks for: each whole word by itself, its synonyms and its parts, the best one counting. */
@@ -419,8 +421,9 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
         }
       }
       const best = found[0]?.score || 1
-      const said = pairsOf(seg.normalise(question))
-      const liked = likeness(question)
+      const pairs = pairList(seg.normalise(question))
+      const said = new Set(pairs)
+      const liked = likeness([...q.cut, ...pairs])
       return found.map((r) => hit(passages[r.index]!, q, r.score, best, said, near?.[r.index] ?? 0, liked)).sort((a, b) => b.rank - a.rank).slice(0, limit)
     },
   }

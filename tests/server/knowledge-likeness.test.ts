@@ -14,15 +14,15 @@ describe('likeness by the residents asks', () => {
   ]), ['lamp', 'water', 'quiet'], chars)
 
   it('puts most of a question on the passage whose asks it reads like, and leaves out passages without asks', () => {
-    const lamp = likeness('路灯又不亮了')
+    const lamp = likeness(chars('路灯又不亮了'))
     expect(lamp.get('lamp')!).toBeGreaterThan(0.9)
     expect(lamp.get('lamp')! + lamp.get('water')!).toBeCloseTo(1)
     expect(lamp.has('quiet')).toBe(false)
-    expect(likeness('水管子又爆了').get('water')!).toBeGreaterThan(0.9)
+    expect(likeness(chars('水管子又爆了')).get('water')!).toBeGreaterThan(0.9)
   })
 
   it('says nothing of a question with no word any ask has', () => {
-    expect(likeness('今天天气好').size).toBe(0)
+    expect(likeness(chars('今天天气好')).size).toBe(0)
   })
 
   it('on the real asks: sure of a question worded as residents put it, and can point past the top search hit', () => {
