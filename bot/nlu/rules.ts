@@ -1,3 +1,5 @@
+import { appealWords } from './lexicon.ts'
+
 // Rules where rules are right: danger to life now must never be missed, and some messages plainly are not
 // requests (it is fixed already, it happened on television, it is a drill or a reminder).
 
@@ -146,8 +148,26 @@ export const isReminder = (text: string) => reminder.test(text)
 export const isCalm = (said: string) => {
   const text = plain(said)
   return [settled, elsewhere, reminder, nuisance, fiction, exaggeration, minor, choreCall].some((re) => re.test(text)) || isUnreal(text) || isHypothetical(text)
-    || everyTime(text)
+    || everyTime(text) || isToNeighbour(text)
 }
+
+/** Someone who handles things is asked in (物业, 网格员, 管一管), not only the neighbour. */
+const authority = /物业|网格|村里|村委|管|社区|居委|投诉|反映|协调|派人|来人|领导|干部|书记|城管|派出所|报警|12345/
+const toNeighbour = new RegExp([
+  '谁(的|家的?)[^，,。 ]{0,8}(车|SUV)[^。]{0,12}(停在|停我|挡着?我|堵着?我|把我|挡住|堵住)',
+  '麻烦.{0,3}(挪一下|挪挪|挪下)',
+  '那辆.{0,8}(车|SUV).{0,4}(能不能|麻烦|别)',
+  '^(楼上|楼下|隔壁|对门|\\d+楼)(的|那家|那户|邻居)?.{0,10}(能不能|可不可以|麻烦|别再?|注意|体谅|小点|轻点)',
+  '能不能体谅|注意一下啊?$',
+].join('|'))
+/**
+ * Said to a neighbour in the group, not to anyone who handles things: "谁的车停我车位上了 麻烦挪一下", "楼上能不能
+ * 别拖椅子了". The neighbour reads it and moves the car; a ticket would only be noise.
+ */
+export const isToNeighbour = (text: string) => toNeighbour.test(text) && !authority.test(text)
+/** Opens by agreeing or laughing with the message before ("对对，……", "同感，……", "哈哈……"): talk, unless it asks for something. */
+const reply = /^(对对|对啊|对呀|是啊|是呀|同意|同感|哈哈|啊[？?]|这话说的|没办法|\+1|嗯嗯|可以啊|真的假的|我也是)/
+export const isReply = (text: string) => reply.test(text.trim()) && !appealWords.test(text)
 
 const sensitive = /举报|赌博|赌钱|打牌赢钱|聚赌|邪教|法轮|全能神|门徒会|传销|家暴|打老婆|打媳妇|吸毒|贩毒|卖淫|嫖娼|贪污|受贿|挪用|优亲厚友|吃拿卡要/
 /** Reports that must never be echoed in the group: named people, gambling, cults, domestic violence. */

@@ -51,6 +51,26 @@ describe('what is not a request', () => {
   })
 })
 
+describe('said to a neighbour, or a reply in the conversation', () => {
+  it.each([
+    '谁的黑色电动车停在我家门口了 麻烦挪一下 我要推车出去',
+    '楼下的能不能别在阳台上抽烟了 烟全飘上来',
+    '那辆银色面包车能不能往前开开 把路口挡了',
+    '对对 上回还得自己扛煤气罐上五楼',
+    '同感 我们那栋晚上也听见有人敲墙',
+  ])('not filed: %s', (text) => {
+    expect(c(text).intent).toBe('chatter')
+  })
+
+  it.each([
+    '楼上天天半夜拖椅子 物业管管吧',
+    '谁家的车天天停在消防通道上 网格员给协调一下',
+    '是啊 路灯坏了半个月了 啥时候来修',
+  ])('still an appeal when someone who handles it is asked, or something is broken: %s', (text) => {
+    expect(c(text).intent).toBe('appeal')
+  })
+})
+
 describe('the ten categories', () => {
   it.each([
     ['safety', '隔壁两家为了地界吵了三天了，麻烦村里来调解一下'],
