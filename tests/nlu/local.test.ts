@@ -205,6 +205,13 @@ describe('emergencies said in other ways', () => {
     ['accident', '充电宝突然爆了 床单都着了'],
     ['missing', '俺表哥脑子有毛病 刚才一眨眼跑出去了 光着脚'],
     ['drowning', '仨小子去塘里凫水 回来的少了一个'],
+    ['fire', '后山那片林子谁家烧的火 烧过来了 快跑'],
+    ['medical', '麻烦来个人 俺在院里跌倒了'],
+    ['medical', '俺娘在厨房摔了一跤 爬不起来了'],
+    ['flood', '屋里水都到腰了 俺奶还在床上'],
+    ['flood', '大堤底下冒浑水 是管涌 快叫人'],
+    ['missing', '俺闺女放学到现在还没回家 天都快黑了'],
+    ['missing', '有人看见俺孙子跟一个陌生的男的走了'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
@@ -221,9 +228,23 @@ describe('emergencies said in other ways', () => {
     '十几年前村西头那个坑淹死过人 现在路过那还心里发毛',
     '俺早上说的那个电线冒火的事 电工来了没',
     '炸油条的烟一整天往俺家灌',
+    '去医院查了 医生说没啥大事 就是累的',
+    '这条路太滑 三轮都翻了好几回了',
+    '俺闺女星期天叫不醒 懒得很',
+    '跟她吵了一架 气得我胸口疼',
+    '厕所漏水了快来',
+    '河滩那片麦茬又烧起来了 年年烧年年说',
   ])('calls trouble that is no danger calm by rule, whatever the model makes of it: %s', (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect(isCalm(text)).toBe(true)
+  })
+
+  it.each([
+    '俺爷眼睛看不见了 能办残疾证不',
+    '俺娘说跟不认识的人走了两步就累了',
+  ])('no danger in words that sound like a person gone: %s', (text) => {
+    expect(detectEmergency(text)).toBeNull()
+    expect(c(text).intent).not.toBe('emergency')
   })
 
   it('calls someone who went under in a pond and did not come up a drowning, so the guidance is for one', () => {
