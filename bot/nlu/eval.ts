@@ -95,7 +95,8 @@ async function main() {
     final19: '校准集 final19（首次 76.7%，括号不分全角半角时 78.3%；93.3%，在第五轮居民问法之后；条文随机抽取；之后用于拟合回答门）',
     final20: '校准集 final20（首次 69.6%、95.8%，在“社区/村”分开排序之后；条文随机抽取；去掉了和以前几乎一样的 10 题；之后用于拟合回答门）',
     final21: '校准集 final21（首次 76.3%、88.5%，在重新拟合回答门之后；条文随机抽取；去掉了和以前几乎一样的 5 题；之后加了“在哪下”“加几分”的拒答，用于拟合回答门）',
-    final22: '新集 final22（首次 50.0%、87.0%，在把 final21 并入回答门之后；条文随机抽取；去掉了和以前几乎一样的 13 题）',
+    final22: '校准集 final22（首次 50.0%、87.0%，在把 final21 并入回答门之后；条文随机抽取；去掉了和以前几乎一样的 13 题；之后用于拟合回答门）',
+    final23: '校准集 final23（首次 73.4%、100%；条文随机抽取；去掉了和以前几乎一样的 1 题；之后用于拟合回答门）',
   }
   for (const name of ['dev', 'dev2', 'test', ...laterSets(knowledgeDir)].filter((n) => existsSync(knowledgeSetFile(n)))) {
     const items = readEvalQuestions(knowledgeSetFile(name))
