@@ -98,9 +98,9 @@ const minor = /(都|也|倒)?不(太)?严重(?!吧|吗|不)|问题不大|现在(
  */
 const plain = (text: string) => text.replace(/冇/g, '没')
 
-/** "救命" said of a meal, a deadline or a diet: a cry of help with nothing in danger behind it. */
 /** A fault to mend, shouted about ("房子漏水了快来", "光缆被挖断了救命"): loud, but with no danger named it is for the grid worker. */
 const fault = /漏水|漏雨|井盖|光缆|网线|宽带|断网|没网|停电|停水|路灯|下水道/
+/** "救命" said of a meal, a deadline or a diet: a cry of help with nothing in danger behind it. */
 const exaggeration = /涨价|三缺一|缺(个|一个)人打|凑(一)?桌|挣不(着|到)钱|好吃|太香|停不下来|PPT|ppt|加班|ddl|deadline|减肥|胖了|这题|题(太|好)难|报表|KPI|kpi|考研|背单词/
 
 export type Danger = { kind: EmergencyKind; alarm: boolean; strong: boolean } | null
@@ -144,8 +144,9 @@ export const isSettledOrElsewhere = (text: string) => settled.test(text) || medi
 export const isReminder = (text: string) => reminder.test(text)
 /**
  * Nothing to sound an alarm for, whatever the model thinks: settled, heard of or seen elsewhere (听说, 说是, on TV),
- * a reminder, trouble rather than danger (straw smoke, a lost bag), a bump (不严重), a call to mend something, a joke,
- * a story or an exaggeration, a question about "what if", or what happens every time (一下雨就淹, 一烧起来满村黑烟).
+ * a reminder, trouble rather than danger (straw smoke, a lost bag), a bump (不严重), a call to mend something or a leak
+ * or an outage to see to, a joke, a story or an exaggeration, a question about "what if", what happens every time
+ * (一下雨就淹, 一烧起来满村黑烟), or words said to a neighbour ("谁的车……麻烦挪一下").
  */
 export const isCalm = (said: string) => {
   const text = plain(said)
