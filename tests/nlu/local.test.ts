@@ -212,6 +212,9 @@ describe('emergencies said in other ways', () => {
     ['flood', '大堤底下冒浑水 是管涌 快叫人'],
     ['missing', '俺闺女放学到现在还没回家 天都快黑了'],
     ['missing', '有人看见俺孙子跟一个陌生的男的走了'],
+    ['fire', '后院柴棚那着起来了'],
+    ['missing', '在广场上一眨眼俺孙女就没影了 三岁'],
+    ['missing', '姐妹们帮帮忙 俺外甥在菜市场一转身就冇了 穿黄褂子'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
@@ -234,6 +237,9 @@ describe('emergencies said in other ways', () => {
     '跟她吵了一架 气得我胸口疼',
     '厕所漏水了快来',
     '河滩那片麦茬又烧起来了 年年烧年年说',
+    '单元门禁又坏了 救命 进不去家',
+    '小区出口的闸机抬不起来 快来人',
+    '说有人掉塘里了 俺跑过去一看 是个塑料袋子漂着',
   ])('calls trouble that is no danger calm by rule, whatever the model makes of it: %s', (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect(isCalm(text)).toBe(true)
@@ -242,6 +248,7 @@ describe('emergencies said in other ways', () => {
   it.each([
     '俺爷眼睛看不见了 能办残疾证不',
     '俺娘说跟不认识的人走了两步就累了',
+    '炉子着起来了 可以坐水了',
   ])('no danger in words that sound like a person gone: %s', (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect(c(text).intent).not.toBe('emergency')
