@@ -65,10 +65,24 @@ describe('people and roles in the console', { timeout: BROWSER_FLOW_MS }, () => 
     await edit.locator('select[name=role]').selectOption('gridWorkerPartTime')
     await edit.locator('select[name=area]').selectOption('HS020202')
     await edit.locator('button[data-action=add-role]').click()
+    // She has a new phone and a new WeChat account that is not linked yet.
+    expect(await edit.locator('input[name=phone]').inputValue()).toBe('13900000123')
+    await edit.locator('input[name=phone]').fill('13900000456')
+    await edit.locator('input[name=contactId]').fill('')
     await screenshot(admin, 'people-edit')
     await edit.locator('button[data-action=save-person]').click()
     await expect.poll(async () => (await person('p-liuxiaomei')).roles).toEqual([{ role: 'gridWorkerPartTime', areaCode: 'HS020202', unit: null }])
+    expect(await person('p-liuxiaomei')).toMatchObject({ name: '刘小梅', phone: '13900000456', contactId: null })
 
+    // A name left empty is refused with the field named, and nothing changes.
+    await admin.click('tr[data-person=p-liuxiaomei] button[data-action=edit-person]')
+    await admin.locator('tr[data-edit=p-liuxiaomei] input[name=name]').fill('  ')
+    await admin.locator('tr[data-edit=p-liuxiaomei] input[name=phone]').fill('13900000789')
+    await admin.locator('tr[data-edit=p-liuxiaomei] button[data-action=save-person]').click()
+    await expect.poll(() => admin.locator('.toast').last().textContent()).toContain('输入有误：name')
+    expect(await person('p-liuxiaomei')).toMatchObject({ name: '刘小梅', phone: '13900000456' })
+
+    await openRoute(admin, server.url, '#/registry?tab=people')
     await admin.click('tr[data-person=p-liuxiaomei] button[data-action=edit-person]')
     await admin.locator('tr[data-edit=p-liuxiaomei] input[name=active]').uncheck()
     await admin.locator('tr[data-edit=p-liuxiaomei] button[data-action=save-person]').click()

@@ -79,8 +79,9 @@ function areasPane(ctx, areas, byCode, people) {
 }
 
 /**
- * People and their roles. An admin adds people, changes roles (each role is held in an area), active/inactive and
- * passwords for people who serve only inside their own area; the server decides, and its refusal is shown as is.
+ * People and their roles. An admin adds people, changes their name, phone, WeChat contact, roles (each role is held in
+ * an area), active/inactive and passwords for people who serve only inside their own area; the server decides, and
+ * its refusal is shown as is.
  */
 function peoplePane(ctx, people, areas, byCode, pathOf, deptName, departments, adminOver, countyAdmin) {
   const { h } = ctx
@@ -109,12 +110,17 @@ function peoplePane(ctx, people, areas, byCode, pathOf, deptName, departments, a
       h('button', { type: 'button', class: 'btn small', 'aria-label': `移除 ${roleText(g)}`, onclick: () => { roles = roles.filter((_, j) => j !== i); drawRoles() } }, '×'))) : [h('span', { class: 'muted' }, '没有角色')]))
     drawRoles()
     const pick = grantPicker()
+    const name = h('input', { name: 'name', value: p.name, required: true, maxlength: 60 })
+    const phone = h('input', { name: 'phone', type: 'tel', value: p.phone ?? '' })
+    const contactId = h('input', { name: 'contactId', value: p.contactId ?? '', placeholder: '如 wxid_xxx' })
     const active = h('input', { type: 'checkbox', name: 'active', checked: p.active })
     const password = h('input', { type: 'password', name: 'password', autocomplete: 'new-password', placeholder: '至少 8 位' })
     const save = async () => {
       try {
-        await ctx.api('PATCH', `/people/${p.id}`, { roles, active: active.checked })
-        ctx.toast(`${p.name}的角色和状态已保存`)
+        await ctx.api('PATCH', `/people/${p.id}`, {
+          name: name.value, phone: phone.value.trim() || null, contactId: contactId.value.trim() || null, roles, active: active.checked,
+        })
+        ctx.toast(`${name.value.trim() || p.name}的资料、角色和状态已保存`)
         reload()
       } catch (e) { fail(e) }
     }
@@ -125,12 +131,14 @@ function peoplePane(ctx, people, areas, byCode, pathOf, deptName, departments, a
         ctx.toast(`${p.name}的密码已设置，原有登录已失效`)
       } catch (e) { fail(e) }
     }
+    const field = (label, el) => h('label', { class: 'field' }, h('span', null, label), el)
     return h('tr', { class: 'person-edit', 'data-edit': p.id }, h('td', { colspan: 6 },
+      h('div', { class: 'grid' }, field('姓名（也是登录名）', name), field('电话', phone), field('微信联系人 ID（清空即解除关联）', contactId)),
       h('div', { class: 'field' }, h('span', null, '角色（每个角色对应一个服务区域）'), list),
       h('div', { class: 'field' }, h('span', null, '增加角色'), h('div', { class: 'row' }, pick.el,
         h('button', { type: 'button', class: 'btn small', 'data-action': 'add-role', onclick: () => { roles = [...roles, pick.value()]; drawRoles() } }, '增加'))),
       h('label', { class: 'row' }, active, '在岗（取消即停用，停用后不能登录、不再派单）'),
-      h('div', { class: 'row' }, h('button', { class: 'btn primary small', 'data-action': 'save-person', onclick: save }, '保存角色和状态')),
+      h('div', { class: 'row' }, h('button', { class: 'btn primary small', 'data-action': 'save-person', onclick: save }, '保存资料、角色和状态')),
       h('div', { class: 'field', style: 'margin-top:10px' }, h('span', null, '设置登录密码'),
         h('div', { class: 'row' }, password, h('button', { class: 'btn small', 'data-action': 'set-password', onclick: setPassword }, '设置密码')))))
   }
