@@ -92,6 +92,7 @@ function peoplePane(ctx, people, areas, byCode, pathOf, deptName, departments, a
   const canManage = (p) => (p.roles.length ? p.roles.every((g) => adminOver(g.areaCode)) : countyAdmin)
   const reload = () => ctx.go('#/registry?tab=people')
   const fail = (e) => ctx.toast(e.message, 'error')
+  const field = (label, el) => h('label', { class: 'field' }, h('span', null, label), el)
 
   /** Role, area and (for module leads and department officers) unit: one grant. */
   const grantPicker = () => {
@@ -131,7 +132,6 @@ function peoplePane(ctx, people, areas, byCode, pathOf, deptName, departments, a
         ctx.toast(`${p.name}的密码已设置，原有登录已失效`)
       } catch (e) { fail(e) }
     }
-    const field = (label, el) => h('label', { class: 'field' }, h('span', null, label), el)
     return h('tr', { class: 'person-edit', 'data-edit': p.id }, h('td', { colspan: 6 },
       h('div', { class: 'grid' }, field('姓名（也是登录名）', name), field('电话', phone), field('微信联系人 ID（清空即解除关联）', contactId)),
       h('div', { class: 'field' }, h('span', null, '角色（每个角色对应一个服务区域）'), list),
@@ -165,7 +165,6 @@ function peoplePane(ctx, people, areas, byCode, pathOf, deptName, departments, a
     const phone = h('input', { name: 'phone', type: 'tel' })
     const password = h('input', { name: 'password', type: 'password', autocomplete: 'new-password', placeholder: '至少 8 位，可稍后设置' })
     const pick = grantPicker()
-    const field = (label, el) => h('label', { class: 'field' }, h('span', null, label), el)
     const submit = async (ev) => {
       ev.preventDefault()
       const personId = id.value.trim() || `p-${Date.now().toString(36)}`
