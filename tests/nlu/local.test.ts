@@ -216,6 +216,8 @@ describe('emergencies said in other ways', () => {
     ['missing', '在广场上一眨眼俺孙女就没影了 三岁'],
     ['missing', '姐妹们帮帮忙 俺外甥在菜市场一转身就冇了 穿黄褂子'],
     ['drowning', '听见扑通一声 跑过去一看是隔壁小二掉塘里了'],
+    ['fire', '听见噼里啪啦响 出去一看是后院柴垛着火了'],
+    ['gas', '闻着味儿不对 原来是隔壁煤气泄漏了'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
