@@ -27,6 +27,10 @@ export type Relevance = (sentence: string) => number
 const compact = (parts: string[]) => parts.join('').replace(/\s+/g, '').replace(/[；：，、]$/, '。')
 /** "八要推动快递进村。", "一是大力发展农民专业合作社。": a short numbered point whose substance follows it. */
 const headsPoint = (s: string) => NUMBERED.test(s) && s.length < 25
+/** "网格长：网格长负责本网格的服务管理工作，由…担任；": an item that names what it is about before saying it. */
+const LABELLED = /^[^：，。；]{2,14}：/
+/** A labelled item cut to its label and first clause: "兼职网格员：协助开展网格管理服务；". */
+const firstClause = (u: string) => u.replace(/^([^，；。]*)[，；。].*$/, '$1；')
 
 /** For each sentence, the index of the sentence opening its numbered point ("八要推动快递进村。"), or -1 outside one. */
 function pointsOf(all: ReadonlyArray<{ p: Passage; u: string }>): number[] {
@@ -59,13 +63,32 @@ export function composeAnswer(ps: readonly Passage[], relevance: Relevance, { ma
   const scored = all.map(({ u }, i) => ({ i, u, score: relevance(u) + (pointScore.get(pointOf[i]!) ?? 0) })).sort((a, b) => b.score - a.score || a.i - b.i)
   const best = scored[0]!
   const picked = new Set<number>()
+  // Items of a list said shorter than in the document, when the list would not fit whole.
+  const shortened = new Map<number, string>()
+  const said = (i: number) => shortened.get(i) ?? all[i]!.u
   let used = 0
   const take = (i: number) => {
-    const u = all[i]!.u
+    const u = said(i)
     if (picked.has(i) || used + u.length > budget) return false
     picked.add(i)
     used += u.length
     return true
+  }
+  /**
+   * The items after a sentence that introduces a list. When they do not all fit and each is labelled ("——网格长：…；
+   * ——专职网格员：…"), every label with its first clause, so that the answer names them all ("一长三员" is four people).
+   */
+  const takeItems = (from: number) => {
+    const items: number[] = []
+    for (let j = from + 1; j < all.length && all[j]!.p === all[from]!.p && !NUMBERED.test(all[j]!.u); j++) items.push(j)
+    const labelled = items.filter((j) => LABELLED.test(all[j]!.u))
+    const length = (js: number[]) => js.reduce((n, j) => n + said(j).length, 0)
+    if (used + length(items) > budget && labelled.length >= 2) {
+      for (const j of labelled) shortened.set(j, firstClause(all[j]!.u))
+      if (used + length(labelled) <= budget) { for (const j of labelled) take(j); return }
+      for (const j of labelled) shortened.delete(j)
+    }
+    for (const j of items) if (!take(j)) break
   }
   // Asked for a list ("双绑绑的是啥跟啥"): the first sentence of every numbered point, not the first point in full.
   const heads = list ? pointOf.flatMap((h, i) => (h === i ? [i] : [])) : []
@@ -73,12 +96,12 @@ export function composeAnswer(ps: readonly Passage[], relevance: Relevance, { ma
   for (const s of scored) {
     if (picked.size > 0 && (s.score <= 0 || s.score < best.score / 2)) break
     if (!take(s.i)) continue
-    if (introducesList(s.u)) for (let j = s.i + 1; j < all.length && take(j); j++);
+    if (introducesList(s.u)) takeItems(s.i)
     else if (headsPoint(s.u) && heads.length < 2) for (let j = s.i + 1; j < all.length && !NUMBERED.test(all[j]!.u) && take(j); j++);
   }
   if (!picked.size) picked.add(best.i)
   const order = [...picked].sort((a, b) => a - b)
   const cited = ps.filter((p) => order.some((i) => all[i]!.p === p))
-  const body = compact(order.map((i) => all[i]!.u))
+  const body = compact(order.map(said))
   return { answer: withSource(body.length > budget ? `${body.slice(0, budget - 1)}…` : body, citations(cited)), cited }
 }

@@ -215,4 +215,13 @@ describe('composing an answer', () => {
     // Asked about one thing, the first point comes with its substance.
     expect(composeAnswer([passage], relevance).answer).toContain('鼓励党员干部')
   })
+
+  it('names every item of a labelled list that is too long to quote whole, each by its label and first clause', () => {
+    const passage = readPassages().find((p) => p.id === 'xy-std-5.4.2.2')!
+    expect(passage.text.length).toBeGreaterThan(200)
+    const { answer } = composeAnswer([passage], (s) => (s.includes('一长三员') ? 1 : 0))
+    for (const item of ['网格长：网格长负责本网格的服务管理工作', '专职网格员：', '兼职网格员：协助开展网格管理服务', '网格指导员：由乡镇（街道）包村（社区）干部担任']) expect(answer).toContain(item)
+    expect(answer).not.toContain('物业管理员')
+    expect(answer.length).toBeLessThanOrEqual(200)
+  })
 })
