@@ -93,11 +93,18 @@ export function composeAnswer(ps: readonly Passage[], relevance: Relevance, { ma
   // Asked for a list ("双绑绑的是啥跟啥"): the first sentence of every numbered point, not the first point in full.
   const heads = list ? pointOf.flatMap((h, i) => (h === i ? [i] : [])) : []
   if (heads.length >= 2) for (const i of heads) take(i)
+  const shortHeads: number[] = []
   for (const s of scored) {
     if (picked.size > 0 && (s.score <= 0 || s.score < best.score / 2)) break
     if (!take(s.i)) continue
     if (introducesList(s.u)) takeItems(s.i)
-    else if (headsPoint(s.u) && heads.length < 2) for (let j = s.i + 1; j < all.length && !NUMBERED.test(all[j]!.u) && take(j); j++);
+    else if (headsPoint(s.u) && heads.length < 2) shortHeads.push(s.i)
+  }
+  // A short point brings what follows it only when nothing in the point was chosen for itself: asked what "抓要" is,
+  // the answer is "抓要，就是要盯住抓住要紧事要害事", not the sentences that happen to follow "（三）要抓总、抓重、抓要推进。".
+  for (const h of shortHeads) {
+    if ([...picked].some((i) => i !== h && pointOf[i] === h)) continue
+    for (let j = h + 1; j < all.length && !NUMBERED.test(all[j]!.u) && take(j); j++);
   }
   if (!picked.size) picked.add(best.i)
   const order = [...picked].sort((a, b) => a - b)

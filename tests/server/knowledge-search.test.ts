@@ -207,6 +207,15 @@ describe('composing an answer', () => {
     expect(answer).toContain('寄递物流综合服务站')
   })
 
+  it('does not let a short point bring the sentences after it when the point holds the sentence that answers', () => {
+    const passage = readPassages().find((p) => p.id === 'xy-talk-13')!
+    // The whole point (the passage) says something of the question; its opening most, the sentence on 抓要 next.
+    const relevance = (s: string) => (s.length > 200 ? 0.3 : s.includes('抓要推进') ? 0.6 : s.includes('抓要') ? 0.4 : 0)
+    const { answer } = composeAnswer([passage], relevance)
+    expect(answer).toContain('抓要，就是要盯住抓住要紧事要害事')
+    expect(answer).not.toContain('把谋事和蓄势')
+  })
+
   it('answers a list question with the head of every numbered point, not the first point in full', () => {
     const passage = readPassages().find((p) => p.id === 'py-qa-village-15')!
     const relevance = (s: string) => (s.includes('合作社') ? 1 : 0)
