@@ -64,12 +64,16 @@ const joking = /哈哈|吓死(宝宝|本宝宝)|先救谁|(被|让)[作坐]业|�
 const figurative = /(都|快|要|都快|都要|简直|太|超|老)(着火|起火|冒烟|烧起来)|不是(真)?(着火|起火|出事)|以为.{0,6}(着火|起火|出事|失踪|丢了|不见了|走丢)|其实没|火得|(直播间|视频|歌|店|生意|网红|号)(也|都|一下子?|真|又)?火了|嘴(里)?(都)?(跟)?着火|(手机|脑子|脑袋|头|肚子|群)(都)?(要|快)(爆炸|炸)|做梦|梦(见|到)|发错(群|了)|游戏|王者|剧里|剧的|短剧|玩具|过家家|电影里|小说里|吃鸡|开黑|猜(个)?谜|谜语|急转弯|(跟|(?<!好)像)[^，。]{0,3}(着火|起火|冒烟|炸)|(着火|起火|冒烟|失踪|走丢|丢|炸|淹)了?(一样|似的)|淹死在[^，。！!]{0,6}(作业|题|文件|活|工作|书|资料|表格|报表|消息)(堆|海)?里|(都快|都要|快要|差点)(打|干)起来|(热|累|饿|困|气|吵|忙|晒)得[^，。]{0,4}(快|要)?(晕|死|疯|炸)|演戏|杀猪(一样|似的)|气得[^，。]{0,3}(心口|胸口|肝|头)(都)?(疼|痛)|懒(嘞|哩|得很|死了|虫)|睡懒觉|赖床|拍(视频|戏)|电视剧|股票|基金|大盘|跌停|涨停|韭菜/
 /**
  * What it turned out to be ("跑过去一看 是个塑料袋", "原来是孩子玩"): a false alarm, unless what it turned out to be is
- * itself a danger the rules know ("一看是隔壁小二掉塘里了", "原来是煤气漏了").
+ * itself a danger the rules know ("一看是隔壁小二掉塘里了", "原来是煤气漏了") or a cry follows it. A cry before it
+ * ("喊快来 着火了 ……一看 其实是…") is part of the story.
  */
 const turnedOut = /一看\s*(是|原来)|原来是|其实是|一问(才知道|才晓得)?是/
 const falseAlarm = (text: string) => {
   const m = turnedOut.exec(text)
-  return m !== null && !emergencies.some(([, re]) => re.test(text.slice(m.index + m[0].length)))
+  if (!m) return false
+  const after = text.slice(m.index + m[0].length)
+  // A cry after it ("一看是谁家的娃 在塘边上站着哭 …快来人") is a call now, whatever was seen.
+  return !emergencies.some(([, re]) => re.test(after)) && !alarm.test(after)
 }
 /** Long ago: 年轻时候那场大水, 小时候有人掉井里. */
 const longAgo = /(年轻|小)(的)?时候|以前|[五六七八九]几年|\d0年代|那场|那天|前天|前[两俩三几]天|上(个)?(礼拜|星期|周|月)|前些天|那年|当年|那会儿?|早些年|前些年|[\d一二三四五六七八九十几]+年前|老早以前|(上|那)(回|次)|去年|前年|(都|有)[\d一二三四五六七八九十几]+年了|(瘫|躺|病|卧床)[^，。！!]{0,4}[\d一二两三四五六七八九十几]+(年|个月)了|那事|(说|报|反映|讲)的那个[^，。！!]{0,14}的事|(淹死|着|烧|掉|出|摔|撞|塌|决)过(人|火|事|一回|一次|口)?(?![来去])|(掉|摔|栽|淹)(下去|进去)过/
@@ -125,6 +129,8 @@ export function detectEmergency(said: string): Danger {
   // "要是屋里着火了，是先打119还是先找网格员": named, not happening, however loud the words.
   if (conditional.test(text) && isHypothetical(text)) return null
   if (fiction.test(text)) return null
+  // "俺孙子喊快来 着火了 俺跑进去一看 其实是他看动画片": the cry before it is part of the story.
+  if (falseAlarm(text)) return null
   const loud = alarm.test(text)
   const unreal = isUnreal(text, hit?.[0])
   if (!strong && nuisance.test(text)) return null

@@ -183,6 +183,17 @@ describe('danger words that are not a danger now', () => {
     expect(c(text).intent).not.toBe('emergency')
   })
 
+  it.each([
+    '楼道里有人喊救命 开门一看 原来是小孩在演节目',
+    '俺孙子在屋里喊爷爷快来 着火了 俺跑进去一看 其实是他拿手机看动画片',
+  ])('a false alarm told afterwards files nothing, even with the cry quoted: %s', (text) => {
+    expect(c(text).intent).toBe('chatter')
+  })
+
+  it('takes a cry after what was seen as a call now', () => {
+    expect(c('一看是谁家的娃 在塘边上站着哭 大人不知道哪去了 快来人').intent).toBe('emergency')
+  })
+
   it('still sounds the alarm when the danger is now, even in a story-like message', () => {
     expect(c('俺爹说那年也淹过 现在河水又漫进村里了 快来人').intent).toBe('emergency')
   })
