@@ -149,6 +149,9 @@ describe('danger words that are not a danger now', () => {
     '闺女的校服外套丢了 上头缝着名字 谁家捡着了说一声',
     '天冷了 烧煤球炉子的一定要开窗通风 别中毒了',
     '恁说 要是半夜真发大水了 咱这一片往哪跑',
+    '刚跑完步 嗓子眼干得冒烟',
+    '他一到礼拜天就睡得跟死猪一样 叫都叫不醒',
+    '这会儿天热 西塘淹死过人的 当大人的把娃看紧点',
   ])('chatter, not an emergency: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
@@ -179,6 +182,7 @@ describe('danger words that are not a danger now', () => {
     '谁在堤上盖房子 盖上房子发大水咋办',
     '孩子半夜烧起来了 卫生室连个体温计都没有',
     '娃打针哭得跟杀猪似的 他奶奶在旁边直喊救命',
+    '厨房水管裂了 快来人啊',
   ])('a complaint that only sounds like one is not an emergency: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
@@ -229,6 +233,10 @@ describe('emergencies said in other ways', () => {
     ['drowning', '听见扑通一声 跑过去一看是隔壁小二掉塘里了'],
     ['fire', '听见噼里啪啦响 出去一看是后院柴垛着火了'],
     ['gas', '闻着味儿不对 原来是隔壁煤气泄漏了'],
+    ['medical', '俺奶在床上喘不上起 嘴唇发紫'],
+    ['fire', '收废品那院里轮胎堆着了 满天黑烟'],
+    ['violence', '两家为地界吵起来了 他拿着铁锹过来 俺哥胳膊挨了一下 这会儿还在打'],
+    ['accident', '东头那条路塌了个大洞 电动车差点掉进去'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
