@@ -58,6 +58,9 @@ describe('said to a neighbour, or a reply in the conversation', () => {
     '那辆银色面包车能不能往前开开 把路口挡了',
     '对对 上回还得自己扛煤气罐上五楼',
     '同感 我们那栋晚上也听见有人敲墙',
+    '有人知道小区后门那家干洗店还开不',
+    '有人知道街口那家早点铺是不是搬走了',
+    '谁晓得镇上那家饭店还营业不',
   ])('not filed: %s', (text) => {
     expect(c(text).intent).toBe('chatter')
   })
@@ -66,6 +69,7 @@ describe('said to a neighbour, or a reply in the conversation', () => {
     '楼上天天半夜拖椅子 物业管管吧',
     '谁家的车天天停在消防通道上 网格员给协调一下',
     '是啊 路灯坏了半个月了 啥时候来修',
+    '谁知道村口那盏路灯坏了多久了 网格员给报一下',
   ])('still an appeal when someone who handles it is asked, or something is broken: %s', (text) => {
     expect(c(text).intent).toBe('appeal')
   })
@@ -234,6 +238,7 @@ describe('emergencies said in other ways', () => {
     ['fire', '听见噼里啪啦响 出去一看是后院柴垛着火了'],
     ['gas', '闻着味儿不对 原来是隔壁煤气泄漏了'],
     ['medical', '俺奶在床上喘不上起 嘴唇发紫'],
+    ['medical', '谁知道卫生院的电话 俺闺女吞了一把安眠药'],
     ['fire', '收废品那院里轮胎堆着了 满天黑烟'],
     ['violence', '两家为地界吵起来了 他拿着铁锹过来 俺哥胳膊挨了一下 这会儿还在打'],
     ['accident', '东头那条路塌了个大洞 电动车差点掉进去'],
