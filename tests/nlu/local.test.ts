@@ -156,6 +156,7 @@ describe('danger words that are not a danger now', () => {
     '刚跑完步 嗓子眼干得冒烟',
     '他一到礼拜天就睡得跟死猪一样 叫都叫不醒',
     '这会儿天热 西塘淹死过人的 当大人的把娃看紧点',
+    '他天天在外头喝酒 家里起火了都不知道',
   ])('chatter, not an emergency: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
@@ -187,6 +188,9 @@ describe('danger words that are not a danger now', () => {
     '孩子半夜烧起来了 卫生室连个体温计都没有',
     '娃打针哭得跟杀猪似的 他奶奶在旁边直喊救命',
     '厨房水管裂了 快来人啊',
+    '村口那段路去年塌过 补了补 一下雨又塌',
+    '电梯里老有人抽烟 呛死人 物业管管',
+    '今年的纸扎越烧越大 排场比着来',
   ])('a complaint that only sounds like one is not an emergency: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
@@ -204,6 +208,7 @@ describe('danger words that are not a danger now', () => {
 
   it('still sounds the alarm when the danger is now, even in a story-like message', () => {
     expect(c('俺爹说那年也淹过 现在河水又漫进村里了 快来人').intent).toBe('emergency')
+    expect(c('要出人命了 两家为浇地那事又打起来了').intent).toBe('emergency')
   })
 })
 
@@ -238,6 +243,13 @@ describe('emergencies said in other ways', () => {
     ['fire', '听见噼里啪啦响 出去一看是后院柴垛着火了'],
     ['gas', '闻着味儿不对 原来是隔壁煤气泄漏了'],
     ['medical', '俺奶在床上喘不上起 嘴唇发紫'],
+    ['fire', '棋牌室里烧起来了 一屋子打麻将的往外挤'],
+    ['fire', '前些年着过火的那个仓库 这回又烧起来了 烟可大'],
+    ['missing', '俺奶又走丢了 上回在车站找着的 这回哪都找不着'],
+    ['accident', '俺跟俺娘被卡电梯里了 一直下不去 喊了半天没人'],
+    ['medical', '小孙子把农药瓶子当成水喝了'],
+    ['medical', '俺爹吃着饭突然说不出来话 手也抬不起来'],
+    ['fire', '烧荒烧到林子边上了 风一刮 越烧越旺'],
     ['medical', '谁知道卫生院的电话 俺闺女吞了一把安眠药'],
     ['fire', '收废品那院里轮胎堆着了 满天黑烟'],
     ['violence', '两家为地界吵起来了 他拿着铁锹过来 俺哥胳膊挨了一下 这会儿还在打'],
