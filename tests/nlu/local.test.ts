@@ -157,6 +157,7 @@ describe('danger words that are not a danger now', () => {
     '他一到礼拜天就睡得跟死猪一样 叫都叫不醒',
     '这会儿天热 西塘淹死过人的 当大人的把娃看紧点',
     '他天天在外头喝酒 家里起火了都不知道',
+    '今年回来少了一个人吃饭 怪想他的',
   ])('chatter, not an emergency: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
@@ -250,6 +251,9 @@ describe('emergencies said in other ways', () => {
     ['medical', '小孙子把农药瓶子当成水喝了'],
     ['medical', '俺爹吃着饭突然说不出来话 手也抬不起来'],
     ['fire', '烧荒烧到林子边上了 风一刮 越烧越旺'],
+    ['accident', '旧礼堂楼顶塌了 底下还有人在打牌'],
+    ['missing', '去县里赶集的一车人 回来少了一个 电话也打不通'],
+    ['missing', '点名少了两个 他们说去河边了'],
     ['medical', '谁知道卫生院的电话 俺闺女吞了一把安眠药'],
     ['fire', '收废品那院里轮胎堆着了 满天黑烟'],
     ['violence', '两家为地界吵起来了 他拿着铁锹过来 俺哥胳膊挨了一下 这会儿还在打'],
