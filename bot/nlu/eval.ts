@@ -98,7 +98,7 @@ async function main() {
     final22: '校准集 final22（首次 50.0%、87.0%，在把 final21 并入回答门之后；条文随机抽取；去掉了和以前几乎一样的 13 题；之后用于拟合回答门）',
     final23: '校准集 final23（首次 73.4%、100%；条文随机抽取；去掉了和以前几乎一样的 1 题；之后用于拟合回答门）',
     final24: '校准集 final24（首次 79.0%、96.3%，在把 final22、final23 并入回答门之后；条文随机抽取；去掉了和以前几乎一样的 5 题；之后用于拟合回答门）',
-    final25: '新集 final25（首次 79.0%、100%，在把 final24 并入回答门、带标签的列举逐项答之后；条文随机抽取；去掉了和以前几乎一样的 5 题）',
+    final25: '校准集 final25（首次 79.0%、100%，在把 final24 并入回答门、带标签的列举逐项答之后；条文随机抽取；去掉了和以前几乎一样的 5 题；之后用于拟合回答门）',
   }
   for (const name of ['dev', 'dev2', 'test', ...laterSets(knowledgeDir)].filter((n) => existsSync(knowledgeSetFile(n)))) {
     const items = readEvalQuestions(knowledgeSetFile(name))
