@@ -68,6 +68,7 @@ const figurative = /(都|快|要|都快|都要|简直|太|超|老)(着火|起火
  * ("喊快来 着火了 ……一看 其实是…") is part of the story.
  */
 const turnedOut = /一看\s*(是|原来)|原来是|其实是|一问(才知道|才晓得)?是/
+const contradicted = /原来是|其实是|一问(才知道|才晓得)?是/
 const falseAlarm = (text: string) => {
   const m = turnedOut.exec(text)
   if (!m) return false
@@ -135,8 +136,9 @@ export function detectEmergency(said: string): Danger {
   // "要是屋里着火了，是先打119还是先找网格员": named, not happening, however loud the words.
   if (conditional.test(text) && isHypothetical(text)) return null
   if (fiction.test(text)) return null
-  // "俺孙子喊快来 着火了 俺跑进去一看 其实是他看动画片": the cry before it is part of the story.
-  if (falseAlarm(text)) return null
+  // "俺孙子喊快来 着火了 俺跑进去一看 其实是他看动画片": the cry before it is part of the story. Only when what it
+  // turned out to be contradicts it: "后院着火了 快来人 一看是柴火垛" names what burns.
+  if (falseAlarm(text) && contradicted.test(text)) return null
   const loud = alarm.test(text)
   const unreal = isUnreal(text, hit?.[0])
   if (!strong && nuisance.test(text)) return null

@@ -205,6 +205,8 @@ describe('danger words that are not a danger now', () => {
 
   it('takes a cry after what was seen as a call now', () => {
     expect(c('一看是谁家的娃 在塘边上站着哭 大人不知道哪去了 快来人').intent).toBe('emergency')
+    // "一看是" names what burns; only "原来是, 其实是" say it was nothing.
+    expect(c('后院着火了 快来人 一看是柴火垛').intent).toBe('emergency')
   })
 
   it('still sounds the alarm when the danger is now, even in a story-like message', () => {
