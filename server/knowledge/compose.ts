@@ -82,11 +82,11 @@ export function composeAnswer(ps: readonly Passage[], relevance: Relevance, { ma
     const items: number[] = []
     for (let j = from + 1; j < all.length && all[j]!.p === all[from]!.p && !NUMBERED.test(all[j]!.u); j++) items.push(j)
     const labelled = items.filter((j) => LABELLED.test(all[j]!.u))
-    const length = (js: number[]) => js.reduce((n, j) => n + said(j).length, 0)
-    if (used + length(items) > budget && labelled.length >= 2) {
-      for (const j of labelled) shortened.set(j, firstClause(all[j]!.u))
-      if (used + length(labelled) <= budget) { for (const j of labelled) take(j); return }
-      for (const j of labelled) shortened.delete(j)
+    const length = (us: string[]) => us.reduce((n, u) => n + u.length, 0)
+    const short = labelled.map((j) => firstClause(all[j]!.u))
+    if (labelled.length >= 2 && used + length(items.map(said)) > budget && used + length(short) <= budget) {
+      labelled.forEach((j, k) => { shortened.set(j, short[k]!); take(j) })
+      return
     }
     for (const j of items) if (!take(j)) break
   }
