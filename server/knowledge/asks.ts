@@ -39,6 +39,11 @@ const PLACE = /在哪|哪里|哪儿|什么地方|啥地方|哪个地方|哪块/
 export const PLACE_WORDS = ['场地', '地点', '场所', '广场', '大厅', '中心', '站点']
 export const asksPlace = (question: string) => PLACE.test(question)
 
+const WHO = /谁(?:来|去|在|能)?(?:管|负责|抓|牵头|主持|担任|当|干|弄|盯|办|考核|评|定)|归谁|由谁|是谁(?:的事|的活)|哪个部门|哪个单位|哪级|哪一级/
+/** Words that say who does a thing: a question "谁来管"、"归谁抓" looks for them too, at a lower weight. */
+export const WHO_WORDS = ['负责', '牵头', '担任', '主持', '抓', '分管', '主管']
+export const asksWho = (question: string) => WHO.test(question)
+
 const KINDS: Array<[string, RegExp]> = [
   ['place', PLACE], ['purpose', PURPOSE], ['who', /谁|哪个部门|哪个单位|找哪/], ['when', /什么时候|啥时候|哪天|几号|何时|多会儿/],
   ['amount', /多少|几[个天项人次岁年月条户]|多久|多长时间/],

@@ -6,7 +6,7 @@ import type { Passage } from './passage.ts'
 import { askedQuantities, holdsAsked, statedQuantities } from './quantity.ts'
 import { enumerates, sentences } from './sentences.ts'
 import { trainLikeness } from './likeness.ts'
-import { askedSubjects, asksList, asksPlace, asksPurpose, introducesPattern, PLACE_WORDS, PURPOSE_WORDS } from './asks.ts'
+import { askedSubjects, asksList, asksPlace, asksPurpose, asksWho, introducesPattern, PLACE_WORDS, PURPOSE_WORDS, WHO_WORDS } from './asks.ts'
 
 const synonymsFile = join(import.meta.dirname, '../../data/knowledge/synonyms.json')
 const asksDir = join(import.meta.dirname, '../../data/knowledge/asks')
@@ -310,6 +310,7 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
     for (const term of askedQuantities(seg.normalise(question))) out.push({ forms: [{ term, weight: o.quantityWeight }] })
     if (asksPurpose(question)) out.push({ forms: PURPOSE_WORDS.map((term) => ({ term, weight: o.purposeWeight })) })
     if (asksPlace(question)) out.push({ forms: PLACE_WORDS.map((term) => ({ term, weight: o.purposeWeight })) })
+    if (asksWho(question)) out.push({ forms: WHO_WORDS.map((term) => ({ term, weight: o.purposeWeight })) })
     return out
   }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createSegmenter } from '../../bot/nlu/segment.ts'
-import { askedSubjects, asksList, asksPlace, asksPurpose } from '../../server/knowledge/asks.ts'
+import { askedSubjects, asksList, asksPlace, asksPurpose, asksWho } from '../../server/knowledge/asks.ts'
 import { createBm25 } from '../../server/knowledge/bm25.ts'
 import { composeAnswer } from '../../server/knowledge/compose.ts'
 import { statesAskedDetail } from '../../server/knowledge/details.ts'
@@ -89,6 +89,9 @@ describe('what a question asks for', () => {
     expect(asksPurpose('应急网格员是干啥的')).toBe(true)
     expect(asksPurpose('应急网格员是啥')).toBe(false)
     expect(asksPlace('饺子宴在啥地方办')).toBe(true)
+    expect(asksWho('这颗星归谁抓')).toBe(true)
+    expect(asksWho('网格员由谁担任')).toBe(true)
+    expect(asksWho('有事该找谁')).toBe(false)
   })
 })
 
@@ -120,6 +123,11 @@ describe('ranking', () => {
   it('prefers the clause that defines the thing asked about, and the one that states the number asked for', () => {
     expect(top('干部包片是什么意思')).toBe('py-qa-village-13')
     expect(top('社区两委干部要配几个人')).toBe('xy-std-5.4.1.1.1')
+  })
+
+  it('prefers the clause that says who does a thing when the question asks who: 谁管 is not answered by the list of stars', () => {
+    expect(top('生态宜居星在村里归谁管')).toBe('xy-std-6.3.1.2.1.2')
+    expect(top('俺村专职网格员是咋定的 谁来干')).toBe('xy-std-5.4.2.2')
   })
 
   it('counts a synonym less than the word itself: 好处 finds the clause on the 三星文明户\'s 优惠政策, not one on funding', () => {
