@@ -1,3 +1,5 @@
+import { enumerates } from './sentences.ts'
+
 /**
  * "多少人", "几天", "占多少" ask for a number of something: a passage that states such a number ("不少于18人",
  * "7天内", "80%以上") answers that kind of question. Both sides are reduced to tokens like `#人`, `#天`, `#%`
@@ -11,8 +13,11 @@ const unitPattern = Object.keys(UNITS).sort((a, b) => b.length - a.length).join(
 const NUMBER = '(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千]+)'
 // "6.5万户", "1.81万个": 万 and 亿 are magnitudes before a unit, or money by themselves ("奖励10万").
 const stated = new RegExp(`${NUMBER}\\s*(?:[~～至到-]\\s*${NUMBER}\\s*)?(?:万|亿)?(${unitPattern})`, 'g')
-// "哪几个室", "哪几块区域" ask which ones, the list, not how many; "好几个部门", "这几个人" tell of some, they do not ask.
-const asked = new RegExp(`(?:多少|(?<![哪好这那])几)个?(${unitPattern}|钱)`, 'g')
+// "哪几个室", "哪几块区域" ask which ones, the list, not how many; "好几个部门", "这几个人" tell of some, "过几天",
+// "隔几天" tell when, "倒数几名" tells a rank: they do not ask. "分了几块" asks for the parts, not for money.
+const asked = new RegExp(`(?:多少|(?<![哪好这那过隔]|倒数)几)个?(${unitPattern}|钱)(?<!分[了成为]?几块)`, 'g')
+/** "分了几块", "分成几类": how a thing is divided, answered by naming the parts as well as by a number. */
+const DIVIDED = /分[了成为]?几[个块类种大部]/
 
 const token = (unit: string) => `#${UNITS[unit] ?? unit}`
 /** "俺村网格员叫啥名", "书记姓啥": a person's name, which no policy states. */
@@ -21,6 +26,8 @@ const PERSON_NAME = /(员|长|书记|主任|干部|他|她|人)[^，。？]{0,3}
 /** The kinds of number a text states: `#人` for "不少于18人", `#%` for "80%以上". */
 export function statedQuantities(text: string): string[] {
   const out = [...text.matchAll(stated)].map((m) => token(m[1]!))
+  // "十大模块", "三大功能": a count of things.
+  if (new RegExp(`${NUMBER}大\\p{Script=Han}`, 'u').test(text)) out.push('#个')
   if (/\d{1,2}[:：]\d{2}|[\d一二三四五六七八九十]+点(?!赞|评|位|儿|多)/.test(text)) out.push('#点')
   if (/(19|20)\d{2}年/.test(text)) out.push('#年份')
   if (/[\d一二三四五六七八九十]+[日号](?!常)/.test(text)) out.push('#日期')
@@ -52,7 +59,7 @@ const TIME = new Set(['#天', '#小时', '#月', '#年'])
  */
 export function statesAskedQuantity(question: string, text: string): boolean {
   const asked = askedQuantities(question)
-  return !asked.length || holdsAsked(asked, statedQuantities(text))
+  return !asked.length || holdsAsked(asked, statedQuantities(text)) || (DIVIDED.test(question) && enumerates(text))
 }
 
 /** Whether numbers of these kinds (statedQuantities) answer one of the kinds asked for (askedQuantities). */

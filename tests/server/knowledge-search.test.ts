@@ -52,6 +52,11 @@ describe('what a question asks for', () => {
     // 好几个, 这几个 tell of some, they do not ask how many.
     expect(askedQuantities('这事牵扯好几个部门，县里咋分派')).toEqual([])
     expect(askedQuantities('这几个人归谁管')).toEqual([])
+    // 过几天, 隔几天 tell when, 倒数几名 a rank; 分了几块 asks for the parts, not for money.
+    expect(askedQuantities('报了修过几天有人打电话来问满意不，问这干啥')).toEqual([])
+    expect(askedQuantities('村干部考核排了倒数几名咋弄')).toEqual([])
+    expect(askedQuantities('便民服务中心分了几块')).toEqual([])
+    expect(askedQuantities('一亩地补几块钱')).toEqual(['#元'])
     expect(askedQuantities('乡镇最长能拖多少天')).toEqual(['#天'])
     expect(askedQuantities('卫生户厕要占多少')).toEqual(['#%'])
     expect(askedQuantities('高龄补贴多少钱')).toEqual(['#元'])
@@ -62,6 +67,7 @@ describe('what a question asks for', () => {
     // 万 before a unit is a magnitude: 6.5万户 is a number of households, not of yuan; 10万 alone is money.
     expect(statedQuantities('全市评出三星文明户6.5万户')).toEqual(['#户'])
     expect(statedQuantities('奖励工作经费10万')).toEqual(['#元'])
+    expect(statedQuantities('划分为城乡建设等十大模块')).toEqual(['#个'])
   })
 
   it('reads details no policy states: an hour, a year, a person\'s name or phone number', () => {
@@ -172,6 +178,9 @@ describe('a number asked for and not stated', () => {
     expect(statesAskedQuantity('贷款利率是百分之几', '享受5万至15万元免抵押担保、最低优惠利率信用贷款')).toBe(false)
     expect(statesAskedQuantity('一个乡能评几个人', '每月给予500元补贴')).toBe(false)
     expect(statesAskedQuantity('三星文明户有啥好处', '四免一优先')).toBe(true)
+    // How a thing is divided is answered by naming its parts.
+    expect(statesAskedQuantity('大厅分成几个区', '大厅设置窗口服务区、自助服务区、咨询投诉区等功能区。一是窗口服务区。二是自助服务区。')).toBe(true)
+    expect(statesAskedQuantity('大厅有几个窗口', '大厅设置窗口服务区、自助服务区、咨询投诉区等功能区。一是窗口服务区。二是自助服务区。')).toBe(false)
   })
 
   it('makes the bot decline rather than answer around the detail', () => {
