@@ -260,6 +260,12 @@ describe('emergencies said in other ways', () => {
     ['fire', '收废品那院里轮胎堆着了 满天黑烟'],
     ['violence', '两家为地界吵起来了 他拿着铁锹过来 俺哥胳膊挨了一下 这会儿还在打'],
     ['accident', '东头那条路塌了个大洞 电动车差点掉进去'],
+    ['fire', '南坡上那片麦地着了'],
+    ['fire', '后山林子着了 烟老大'],
+    ['violence', '有人在那偷变压器里的铜线哩'],
+    ['violence', '有人偷俺家驴 正往车上赶'],
+    ['accident', '渠边塌了一块 有辆车栽下去了'],
+    ['accident', '小孙子手卡在机器缝里拔不出来了'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
@@ -285,6 +291,8 @@ describe('emergencies said in other ways', () => {
     '单元门禁又坏了 救命 进不去家',
     '小区出口的闸机抬不起来 快来人',
     '说有人掉塘里了 俺跑过去一看 是个塑料袋子漂着',
+    '俺爹有哮喘 一停电就喘不上气 变压器啥时候修',
+    '天干物燥 坟地别烧纸 引着火了可不得了 大家互相提醒',
   ])('calls trouble that is no danger calm by rule, whatever the model makes of it: %s', (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect(isCalm(text)).toBe(true)
@@ -294,7 +302,9 @@ describe('emergencies said in other ways', () => {
     '俺爷眼睛看不见了 能办残疾证不',
     '俺娘说跟不认识的人走了两步就累了',
     '炉子着起来了 可以坐水了',
-  ])('no danger in words that sound like a person gone: %s', (text) => {
+    '有人在家里偷偷宰羊往外卖 也不检疫',
+    '路边那个大坑没人管 天一黑准得有人摔进去',
+  ])('no danger in words that sound like a person gone, a theft or a fall: %s', (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect(c(text).intent).not.toBe('emergency')
   })
