@@ -19,6 +19,9 @@ const asked = new RegExp(`(?:多少|(?<![哪好这那过隔]|倒数)几)个?(${u
 /** "分了几块", "分成几类": how a thing is divided, answered by naming the parts as well as by a number. */
 const DIVIDED = /分[了成为]?几[个块类种大部]/
 
+/** "十大模块", "三大功能": a count of things. */
+const COUNTED = new RegExp(`${NUMBER}大\\p{Script=Han}`, 'u')
+
 const token = (unit: string) => `#${UNITS[unit] ?? unit}`
 /** "俺村网格员叫啥名", "书记姓啥": a person's name, which no policy states. */
 const PERSON_NAME = /(员|长|书记|主任|干部|他|她|人)[^，。？]{0,3}((叫|姓)(啥|什么)|名字(叫|是)(啥|什么))/
@@ -26,8 +29,7 @@ const PERSON_NAME = /(员|长|书记|主任|干部|他|她|人)[^，。？]{0,3}
 /** The kinds of number a text states: `#人` for "不少于18人", `#%` for "80%以上". */
 export function statedQuantities(text: string): string[] {
   const out = [...text.matchAll(stated)].map((m) => token(m[1]!))
-  // "十大模块", "三大功能": a count of things.
-  if (new RegExp(`${NUMBER}大\\p{Script=Han}`, 'u').test(text)) out.push('#个')
+  if (COUNTED.test(text)) out.push('#个')
   if (/\d{1,2}[:：]\d{2}|[\d一二三四五六七八九十]+点(?!赞|评|位|儿|多)/.test(text)) out.push('#点')
   if (/(19|20)\d{2}年/.test(text)) out.push('#年份')
   if (/[\d一二三四五六七八九十]+[日号](?!常)/.test(text)) out.push('#日期')
