@@ -139,7 +139,7 @@ export function detectEmergency(said: string): Danger {
   if (fiction.test(text)) return null
   // "俺孙子喊快来 着火了 俺跑进去一看 其实是他看动画片": the cry before it is part of the story. Only when what it
   // turned out to be contradicts it: "后院着火了 快来人 一看是柴火垛" names what burns.
-  if (falseAlarm(text) && contradicted.test(text)) return null
+  if (contradicted.test(text) && falseAlarm(text)) return null
   const loud = alarm.test(text)
   const unreal = isUnreal(text, hit?.[0])
   if (!strong && nuisance.test(text)) return null
