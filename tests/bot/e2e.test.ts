@@ -131,6 +131,11 @@ describe('the closed loop in a village group', () => {
     const r = await b.say('李阿姨', '我上次反映的路灯怎么样了', ROOM)
     expect(r[0]!.text).toMatch(/^@李阿姨\s您反映的事项：W\d+“.+”已结案/)
   })
+
+  it('a theft in progress is told to call 110, not that someone is hurting people', async () => {
+    const r = await b.say('王大爷', '有人搁村西头偷变压器铜线哩', ROOM)
+    expect(r.find((x) => x.room === ROOM)?.text).toMatch(/^@王大爷\s有人行凶、打砸或正在偷抢请立即拨打110/)
+  })
 })
 
 describe('grid-worker commands in a private chat', () => {
