@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { Category, Intent, type Understanding } from '../../server/contract/index.ts'
 import { extractPeople, extractPhone, extractPlace, summarize, withoutMentions } from './extract.ts'
 import { readExamples, trainModel } from './model.ts'
-import { asksPeers, detectEmergency, isCalm, isReply, isUnreal, isSensitive, isToNeighbour, type EmergencyKind } from './rules.ts'
+import { asksPeers, detectEmergency, isCalm, isOutage, isReply, isUnreal, isSensitive, isToNeighbour, type EmergencyKind } from './rules.ts'
 import { createSegmenter } from './segment.ts'
 
 export type Classify = (text: string) => Promise<Understanding>
@@ -19,6 +19,8 @@ const emergencyCategory: Record<EmergencyKind, Category> = {
 const MODEL_EMERGENCY_CONFIDENCE = 0.5
 /** A weak sign of danger (冒烟, 不见了) with the model leaning this way is an emergency. */
 const MODEL_CONFIRMS = 0.3
+/** An outage filed by rule against the model's chatter: sure of the rule, not of the model. */
+const OUTAGE_CONFIDENCE = 0.8
 
 /**
  * The local engine: no network, deterministic, trained at start-up from data/nlu/train. Emergencies by rule
@@ -47,13 +49,18 @@ export function createLocalEngine(examplesDir = trainDir) {
     }
     // The model's emergency that the rules do not back is treated as an urgent appeal: filed, not sounded; a joke, a
     // story from long ago or a false alarm ("开门一看 原来是小孩在演节目") files nothing.
+    const read = p.intent.label === 'emergency' ? (isUnreal(text) ? 'chatter' : 'appeal') : p.intent.label
+    // Water or power out here and now is filed however few words it comes in ("又停水了"); the model, given three
+    // words, leans to chatter.
+    const outage = read === 'chatter' && isOutage(text)
+    const said = Intent.parse(outage ? 'appeal' : read)
     // Asked of a neighbour ("谁的车……麻烦挪一下"), of the others in the group ("有人知道哪有修手机的不") or a reply in a
     // conversation ("同感，……"): nobody files anything.
-    const said = Intent.parse(p.intent.label === 'emergency' ? (isUnreal(text) ? 'chatter' : 'appeal') : p.intent.label)
     const intent = said === 'appeal' && (isToNeighbour(text) || isReply(text) || asksPeers(text)) ? 'chatter' : said
-    const category = intent === 'appeal' || intent === 'inquiry' ? Category.parse(p.category().label) : null
+    const category = intent === 'appeal' && outage ? 'infrastructure'
+      : intent === 'appeal' || intent === 'inquiry' ? Category.parse(p.category().label) : null
     const urgency = intent === 'appeal' ? (p.intent.label === 'emergency' || /危险|隐患|马上|赶紧|急/.test(text) ? 'high' : 'normal') : 'low'
-    return { ...base, intent, category, urgency, confidence: Math.round(p.intent.confidence * 1000) / 1000, sensitive: base.sensitive && intent === 'appeal' }
+    return { ...base, intent, category, urgency, confidence: outage ? OUTAGE_CONFIDENCE : Math.round(p.intent.confidence * 1000) / 1000, sensitive: base.sensitive && intent === 'appeal' }
   }
 
   return {

@@ -168,6 +168,29 @@ export const isUnreal = (text: string, kind?: EmergencyKind) =>
 /** A problem that is already solved, or something seen in the news: nothing to file. */
 export const isSettledOrElsewhere = (text: string) => settled.test(text) || media.test(text)
 export const isReminder = (text: string) => reminder.test(text)
+
+/** Water, power or the network out where the writer is, a burst pipe, a meter that has stopped. */
+const outage = /(停|断|没有?|木|么|莫)了?(水|电|网)(?!费|表|话|视|脑|梯|影|车|瓶|池|线|器|工|站|源|量|平|果|杯|桶)|(水|电|网)(又|也)?(停|断|没)(了|啦|咯)|自来(水|睡)[^，。！!]{0,3}(没|浑|黄|停|断|不来)|水管(子)?[^，。！!]{0,3}(崩|爆|炸|裂|冻(裂|炸|爆))|电表[^，。！!]{0,3}(不转|烧|坏)|没信号|信号[^，。！!]{0,2}(一格|没了)|水压[^，。！!]{0,3}(小|低)|(水|电)[^，。！!]{0,2}一天(就|只)?来/
+/**
+ * Not a supply to restore: a phone, a bike or a speaker gone flat; a notice of a cut to come; a cut that is back,
+ * explained or mended already; one reported before (asked after, not filed again); one somewhere else or long ago;
+ * a bad line on a call; thanks for a repair.
+ */
+const notOutage = new RegExp([
+  '手机|电动车|电瓶|电车|充电宝|电池|码表|助听器|饮水机|遥控|笔|音箱|音响|电脑|平板|耳机|手表|玩具',
+  '明天|明儿|后天|(?<!不|没|木|没有|没个|木个)(提前|通知)|计划|检修|预计|存(点|几桶|两桶)?水|接(点|几桶|两桶)水|\\d+点|[一二三四五六七八九十]点|一般',
+  '来(电|水|网)?了|有(水|电|网)?了|好了|通了|换上|换了|接上|缠|浇|正常|凑合|重启|路由器|wifi|跳闸|空开|推上去|因为|正在修|借',
+  '(反映|报|说)的|(反映|报)(了|过)|(检测|修|看)(了)?没|那会|那年|以前|那次|小区|宿舍|县城|外地|老家|(她|他)们那|你家|你们那|是不是就我|我这没有|别人家|去我妈家|洗的澡',
+  '正好|蜡烛|情调|早睡|午睡|哈哈|😂|没跳|听不清|没看见|没收到|听得到|高速|工地|山上|通只|说一声|负责|谢谢|感谢',
+].join('|'), 'i')
+/**
+ * A supply out here and now ("又停水了", "俺这冇电了", "水管子崩了"): however short, the commonest thing a grid worker
+ * is asked to see to, which the model, given three words, takes for chatter.
+ */
+export const isOutage = (said: string) => {
+  const text = plain(said)
+  return outage.test(text) && !notOutage.test(text) && !isSettledOrElsewhere(text) && !reminder.test(text) && !isUnreal(text)
+}
 /**
  * Nothing to sound an alarm for, whatever the model thinks: settled, heard of or seen elsewhere (听说, 说是, on TV),
  * a reminder, trouble rather than danger (straw smoke, a lost bag), a bump (不严重), a call to mend something or a leak

@@ -98,6 +98,16 @@ describe('the ten categories', () => {
     expect(c('俺想问问低保咋申请，要啥材料')).toMatchObject({ intent: 'inquiry', category: 'livelihood' })
   })
 
+  it('files water, power or the network out here and now, however few the words', () => {
+    for (const text of ['五组又没电了', '二队停水一天了', '水管子冻炸了 满院子水', '俺屋木电了', '后街没网了 急']) {
+      expect(c(text), text).toMatchObject({ intent: 'appeal', category: 'infrastructure' })
+    }
+    // A phone gone flat, a cut long over or back already, tomorrow's notice, a cut welcomed: nothing to file.
+    for (const text of ['手机没电了 回头聊', '停电那会儿俺正睡觉', '刚才停水 现在来水了', '明儿停电 大家充好电', '又停电了 正好早点睡']) {
+      expect(c(text).intent, text).toBe('chatter')
+    }
+  })
+
   it('knows a resident asking after an earlier appeal, and thanks', () => {
     expect(c('我前天反映的下水道有人管没？').intent).toBe('status')
     expect(c('谢谢王网格员，路灯修好了亮堂多了👍').intent).toBe('feedback')
