@@ -192,7 +192,7 @@ describe('a number asked for and not stated', () => {
 })
 
 describe('a detail the documents name only in passing', () => {
-  it('is told apart: a named hospital, a way to download, what a code stands for', () => {
+  it('is told apart: a named hospital, a way to download, what a code stands for, how it is done in another city', () => {
     expect(statesAskedDetail('体检去哪家医院', '在医院、车站设置“三星文明户”窗口')).toBe(false)
     expect(statesAskedDetail('体检去哪家医院', '由县人民医院统一组织体检')).toBe(true)
     expect(statesAskedDetail('那个APP搁哪下载', '指导网格员正确使用“信服通”APP')).toBe(false)
@@ -206,6 +206,10 @@ describe('a detail the documents name only in passing', () => {
     expect(statesAskedDetail('社区评上四星支部，市里给多少', '省级对“五星”支部通报表扬，给予10万元工作经费奖励')).toBe(false)
     expect(statesAskedDetail('社区评上四星支部，市里给多少', '市级对“四星”支部通报表扬，给予5万元工作经费奖励')).toBe(true)
     expect(statesAskedDetail('五星支部是哪五颗星', '支部过硬星、产业兴旺星、生态宜居星、平安法治星、文明幸福星')).toBe(true)
+    // Another city's or province's rules: only an answer that speaks of that place.
+    expect(statesAskedDetail('洛阳那边评上文明户给不给贷款', '享受5万至15万元免抵押担保、最低优惠利率信用贷款')).toBe(false)
+    expect(statesAskedDetail('湖北那里的网格员一个月多少钱', '专职网格员报酬不低于当地最低工资标准')).toBe(false)
+    expect(statesAskedDetail('濮阳那边五星支部咋评', '濮阳市“五星”支部创建……')).toBe(true)
   })
 
   it('makes the bot decline rather than answer with the topic around it', () => {
@@ -213,6 +217,8 @@ describe('a detail the documents name only in passing', () => {
     expect(xinyang.ask('三星户家里老人体检要钱不').abstained).toBe(false)
     expect(xinyang.ask('网格员使的那个信服通去哪下载啊').abstained).toBe(true)
     expect(xinyang.ask('县里说的13710，每个数代表啥').abstained).toBe(true)
+    expect(xinyang.ask('商丘那边评上三星文明户，也有四免一优先不').abstained).toBe(true)
+    expect(xinyang.ask('评上三星文明户，有四免一优先不').abstained).toBe(false)
   })
 })
 
