@@ -276,6 +276,13 @@ describe('emergencies said in other ways', () => {
     ['violence', '有人偷俺家驴 正往车上赶'],
     ['accident', '渠边塌了一块 有辆车栽下去了'],
     ['accident', '小孙子手卡在机器缝里拔不出来了'],
+    ['drowning', '塘里有个人 快救'],
+    ['accident', '电梯关人了 快'],
+    ['accident', '拖拉机倒车把老人夹在门口了'],
+    ['accident', '那条大黄狗把俺孙女扑倒了 咬住不放'],
+    ['medical', '从窗户看见人趴在地上 敲门没人开'],
+    // "恁说是不是" asks the group; it is not "说是", hearsay.
+    ['medical', '恁说是不是得叫120 俺爹叫不醒了'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
@@ -303,6 +310,9 @@ describe('emergencies said in other ways', () => {
     '说有人掉塘里了 俺跑过去一看 是个塑料袋子漂着',
     '俺爹有哮喘 一停电就喘不上气 变压器啥时候修',
     '天干物燥 坟地别烧纸 引着火了可不得了 大家互相提醒',
+    '快来人抽抽粪池 满出来了',
+    '车库门又打不开了 物业快来',
+    '天冷烧炉子注意通风 白中毒了',
   ])('calls trouble that is no danger calm by rule, whatever the model makes of it: %s', (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect(isCalm(text)).toBe(true)
@@ -314,6 +324,9 @@ describe('emergencies said in other ways', () => {
     '炉子着起来了 可以坐水了',
     '有人在家里偷偷宰羊往外卖 也不检疫',
     '路边那个大坑没人管 天一黑准得有人摔进去',
+    '三轮车把俺家墙挤坏了',
+    '俺家狗把邻居家鸡咬了好几口',
+    '看见娃躺地上打滚要买玩具',
   ])('no danger in words that sound like a person gone, a theft or a fall: %s', (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect(c(text).intent).not.toBe('emergency')
@@ -322,6 +335,8 @@ describe('emergencies said in other ways', () => {
   it('calls someone who went under in a pond and did not come up a drowning, so the guidance is for one', () => {
     expect(detectEmergency('俺侄子去塘里洗澡 有人跑回来说他扎下去冇上来')?.kind).toBe('drowning')
     expect(detectEmergency('菜窖里下去个人半天没上来')?.kind).toBe('accident')
+    // Someone in the river with a cry after it is in the water; someone fishing there is not.
+    expect(detectEmergency('河里有人钓鱼 快来看')).toBeNull()
   })
 
   it.each([
