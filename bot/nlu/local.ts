@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { Category, Intent, type Understanding } from '../../server/contract/index.ts'
 import { extractPeople, extractPhone, extractPlace, summarize, withoutMentions } from './extract.ts'
 import { readExamples, trainModel } from './model.ts'
-import { asksPeers, detectEmergency, isCalm, isOutage, isReply, isUnreal, isSensitive, isToNeighbour, type EmergencyKind } from './rules.ts'
+import { asksPeers, detectEmergency, isCalm, isOutage, isPoliteRequest, isReply, isUnreal, isSensitive, isToNeighbour, type EmergencyKind } from './rules.ts'
 import { createSegmenter } from './segment.ts'
 
 export type Classify = (text: string) => Promise<Understanding>
@@ -49,7 +49,9 @@ export function createLocalEngine(examplesDir = trainDir) {
     }
     // The model's emergency that the rules do not back is treated as an urgent appeal: filed, not sounded; a joke, a
     // story from long ago or a false alarm ("开门一看 原来是小孩在演节目") files nothing.
-    const read = p.intent.label === 'emergency' ? (isUnreal(text) ? 'chatter' : 'appeal') : p.intent.label
+    // "麻烦修下路灯，谢谢" asks for something; the thanks at its end does not make it feedback.
+    const read = p.intent.label === 'emergency' ? (isUnreal(text) ? 'chatter' : 'appeal')
+      : p.intent.label === 'feedback' && isPoliteRequest(text) ? 'appeal' : p.intent.label
     // Water or power out here and now is filed however few words it comes in ("又停水了"); the model, given three
     // words, leans to chatter.
     const outage = read === 'chatter' && isOutage(text)

@@ -172,6 +172,10 @@ export const isUnreal = (text: string, kind?: EmergencyKind) =>
 export const isSettledOrElsewhere = (text: string) => settled.test(text) || media.test(text)
 export const isReminder = (text: string) => reminder.test(text)
 
+/** Opens by asking for something to be done ("麻烦修下路灯，谢谢"): a request, however politely it closes with thanks. */
+const politeRequest = /^(麻烦|劳驾|请)(你们|恁们?|网格员|村里|物业)?[^，。！!？?]{0,3}(修|拉|清|看|处理|弄|管|来|换|补|挪|查|收|运|装)/
+export const isPoliteRequest = (text: string) => politeRequest.test(text.trim())
+
 /** Water, power or the network out where the writer is, a burst pipe, a meter that has stopped. */
 const outage = /(停|断|没有?|木|么|莫)了?(水|电|网)(?!费|表|话|视|脑|梯|影|车|瓶|池|线|器|工|站|源|量|平|果|杯|桶)|(水|电|网)(又|也)?(停|断|没)(了|啦|咯)|自来(水|睡)[^，。！!]{0,3}(没|浑|黄|停|断|不来)|水管(子)?[^，。！!]{0,3}(崩|爆|炸|裂|冻(裂|炸|爆))|电表[^，。！!]{0,3}(不转|烧|坏)|没信号|信号[^，。！!]{0,2}(一格|没了)|水压[^，。！!]{0,3}(小|低)|(水|电)[^，。！!]{0,2}一天(就|只)?来/
 /**

@@ -108,6 +108,11 @@ describe('the ten categories', () => {
     }
   })
 
+  it('takes a request that closes with thanks for a request', () => {
+    expect(c('麻烦清下俺门口那堆渣土，谢谢了')).toMatchObject({ intent: 'appeal' })
+    expect(c('麻烦恁们了 谢谢').intent).toBe('feedback')
+  })
+
   it('knows a resident asking after an earlier appeal, and thanks', () => {
     expect(c('我前天反映的下水道有人管没？').intent).toBe('status')
     expect(c('谢谢王网格员，路灯修好了亮堂多了👍').intent).toBe('feedback')
