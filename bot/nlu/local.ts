@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { Category, Intent, type Understanding } from '../../server/contract/index.ts'
 import { extractPeople, extractPhone, extractPlace, summarize, withoutMentions } from './extract.ts'
 import { readExamples, trainModel } from './model.ts'
-import { asksPeers, detectEmergency, isCalm, isOutage, isPoliteRequest, isReply, isUnreal, isSensitive, isToNeighbour, type EmergencyKind } from './rules.ts'
+import { asksPeers, detectEmergency, isCalm, isFixtureAgain, isOutage, isPoliteRequest, isReply, isUnreal, isSensitive, isToNeighbour, type EmergencyKind } from './rules.ts'
 import { createSegmenter } from './segment.ts'
 
 export type Classify = (text: string) => Promise<Understanding>
@@ -19,7 +19,7 @@ const emergencyCategory: Record<EmergencyKind, Category> = {
 const MODEL_EMERGENCY_CONFIDENCE = 0.5
 /** A weak sign of danger (冒烟, 不见了) with the model leaning this way is an emergency. */
 const MODEL_CONFIRMS = 0.3
-/** An outage filed by rule against the model's chatter: sure of the rule, not of the model. */
+/** An outage or a fixture filed by rule against the model's chatter: sure of the rule, not of the model. */
 const OUTAGE_CONFIDENCE = 0.8
 
 /**
@@ -52,17 +52,18 @@ export function createLocalEngine(examplesDir = trainDir) {
     // "麻烦修下路灯，谢谢" asks for something; the thanks at its end does not make it feedback.
     const read = p.intent.label === 'emergency' ? (isUnreal(text) ? 'chatter' : 'appeal')
       : p.intent.label === 'feedback' && isPoliteRequest(text) ? 'appeal' : p.intent.label
-    // Water or power out here and now is filed however few words it comes in ("又停水了"); the model, given three
-    // words, leans to chatter.
+    // Water or power out here and now, or a street light or a toilet gone wrong again, is filed however few words it
+    // comes in ("又停水了", "路灯又瞎了"); the model, given three words, leans to chatter.
     const outage = read === 'chatter' && isOutage(text)
-    const said = Intent.parse(outage ? 'appeal' : read)
+    const fixture = read === 'chatter' && !outage && isFixtureAgain(text)
+    const said = Intent.parse(outage || fixture ? 'appeal' : read)
     // Asked of a neighbour ("谁的车……麻烦挪一下"), of the others in the group ("有人知道哪有修手机的不") or a reply in a
     // conversation ("同感，……"): nobody files anything.
     const intent = said === 'appeal' && (isToNeighbour(text) || isReply(text) || asksPeers(text)) ? 'chatter' : said
     const category = intent === 'appeal' && outage ? 'infrastructure'
       : intent === 'appeal' || intent === 'inquiry' ? Category.parse(p.category().label) : null
     const urgency = intent === 'appeal' ? (p.intent.label === 'emergency' || /危险|隐患|马上|赶紧|急/.test(text) ? 'high' : 'normal') : 'low'
-    return { ...base, intent, category, urgency, confidence: outage ? OUTAGE_CONFIDENCE : Math.round(p.intent.confidence * 1000) / 1000, sensitive: base.sensitive && intent === 'appeal' }
+    return { ...base, intent, category, urgency, confidence: outage || fixture ? OUTAGE_CONFIDENCE : Math.round(p.intent.confidence * 1000) / 1000, sensitive: base.sensitive && intent === 'appeal' }
   }
 
   return {

@@ -172,6 +172,14 @@ export const isUnreal = (text: string, kind?: EmergencyKind) =>
 export const isSettledOrElsewhere = (text: string) => settled.test(text) || media.test(text)
 export const isReminder = (text: string) => reminder.test(text)
 
+/** A public fixture gone wrong again ("路灯又瞎了", "厕所又冒了", "河里又漂死猪了"): said in passing, meant for whoever mends it. */
+const fixtureAgain = /(路灯|水管子?|厕所|茅房|下水道|井盖|垃圾(桶|箱|池|堆)?|河(里|沟|边)?|沟(里)?|渠|桥|门禁|闸机|水表|电表|化粪池|排水沟|阴沟|污水|粪水|臭水)[^，。！!？?\s]{0,4}(又|还|老是?)[^，。！!？?\s]{0,2}(坏|瞎|卡|漏|冒|堵|臭|断|塌|黑|漂|淹|满|不亮|积水|泡沫)/
+const notFixture = /修好|好了|通了|来修了|已经|那会|以前|上回|那次|去年|小区|单位|公司|宿舍|哈哈|😂|你家|你们那/
+export const isFixtureAgain = (said: string) => {
+  const text = plain(said)
+  return fixtureAgain.test(text) && !notFixture.test(text) && !isSettledOrElsewhere(text) && !reminder.test(text) && !isUnreal(text)
+}
+
 /** Opens by asking for something to be done ("麻烦修下路灯，谢谢"): a request, however politely it closes with thanks. */
 const politeRequest = /^(麻烦|劳驾|请)(你们|恁们?|网格员|村里|物业)?[^，。！!？?]{0,3}(修|拉|清|看|处理|弄|管|来|换|补|挪|查|收|运|装)/
 export const isPoliteRequest = (text: string) => politeRequest.test(text.trim())

@@ -108,6 +108,11 @@ describe('the ten categories', () => {
     }
   })
 
+  it('files a public fixture gone wrong again, said in three words', () => {
+    for (const text of ['水表又卡了', '茅房又冒了', '渠又堵了']) expect(c(text).intent, text).toBe('appeal')
+    expect(c('下水道又堵了 通了半天才好').intent).toBe('chatter')
+  })
+
   it('takes a request that closes with thanks for a request', () => {
     expect(c('麻烦清下俺门口那堆渣土，谢谢了')).toMatchObject({ intent: 'appeal' })
     expect(c('麻烦恁们了 谢谢').intent).toBe('feedback')
