@@ -236,7 +236,7 @@ export const isToNeighbour = (text: string) => toNeighbour.test(text) && !author
  * Asks the others in the group, not anyone who handles things ("有人知道哪有修手机的不", "谁认识修空调的"): no ticket. Not
  * calm for all that: "谁知道乡医院洗胃的电话 俺外甥女吞了一把药" is a call for help.
  */
-const peerQuestion = /^(有人|有没有人|谁|哪位|有谁)(知道|推荐|晓得|去过|用过|认识|了解)/
+const peerQuestion = /^(有人|有没有人|谁|哪位|有谁)[^，。！!？?\s]{0,4}(知道|推荐|晓得|去过|走过|用过|认识|了解)/
 export const asksPeers = (text: string) => peerQuestion.test(text.trim()) && !authority.test(text)
 /** Opens by agreeing or laughing with the message before ("对对，……", "同感，……", "哈哈……"): talk, unless it asks for something. */
 const reply = /^(对对|对啊|对呀|是啊|是呀|同意|同感|哈哈|啊[？?]|这话说的|没办法|\+1|嗯嗯|可以啊|真的假的|我也是)/

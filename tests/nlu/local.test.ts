@@ -61,6 +61,7 @@ describe('said to a neighbour, or a reply in the conversation', () => {
     '有人知道小区后门那家干洗店还开不',
     '有人知道街口那家早点铺是不是搬走了',
     '谁晓得镇上那家饭店还营业不',
+    '有没有人骑车走过南山那条新修的路 坡陡不陡',
   ])('not filed: %s', (text) => {
     expect(c(text).intent).toBe('chatter')
   })
