@@ -294,6 +294,13 @@ describe('emergencies said in other ways', () => {
     ['medical', '从窗户看见人趴在地上 敲门没人开'],
     // "恁说是不是" asks the group; it is not "说是", hearsay.
     ['medical', '恁说是不是得叫120 俺爹叫不醒了'],
+    ['violence', '他俩为了浇地的事 都抄起锄头了'],
+    ['accident', '那条黑狗扑人了 快来'],
+    ['missing', '俺孙子在庙会上走散了'],
+    ['missing', '俺闺女下午说去同学家 到现在联系不上了'],
+    ['accident', '一辆三轮冲进人群 撞伤了好几个人'],
+    ['flood', '屋里水还在涨 俺奶困住了'],
+    ['missing', '俺爷一早出门遛弯 到现在还没回来'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
@@ -338,6 +345,8 @@ describe('emergencies said in other ways', () => {
     '三轮车把俺家墙挤坏了',
     '俺家狗把邻居家鸡咬了好几口',
     '看见娃躺地上打滚要买玩具',
+    '上学期撞了一个娃 路口得装个灯',
+    '俺儿一早出门上班 到现在还没回来 肯定又加班了',
   ])('no danger in words that sound like a person gone, a theft or a fall: %s', (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect(c(text).intent).not.toBe('emergency')
