@@ -181,7 +181,7 @@ export const isFixtureAgain = (said: string) => {
 }
 
 /** Opens by asking for something to be done ("麻烦修下路灯，谢谢"): a request, however politely it closes with thanks. */
-const politeRequest = /^(麻烦|劳驾|请)(你们|恁们?|网格员|村里|物业)?[^，。！!？?]{0,3}(修|拉|清|看|处理|弄|管|来|换|补|挪|查|收|运|装)/
+const politeRequest = /^(麻烦|劳驾|请(?!问))(你们|恁们?|网格员|村里|物业)?[^，。！!？?]{0,3}(修|拉|清|看|处理|弄|管|来|换|补|挪|查|收|运|装)/
 export const isPoliteRequest = (text: string) => politeRequest.test(text.trim())
 
 /** Water, power or the network out where the writer is, a burst pipe, a meter that has stopped. */
