@@ -210,6 +210,7 @@ describe('a detail the documents name only in passing', () => {
     expect(statesAskedDetail('洛阳那边评上文明户给不给贷款', '享受5万至15万元免抵押担保、最低优惠利率信用贷款')).toBe(false)
     expect(statesAskedDetail('湖北那里的网格员一个月多少钱', '专职网格员报酬不低于当地最低工资标准')).toBe(false)
     expect(statesAskedDetail('濮阳那边五星支部咋评', '濮阳市“五星”支部创建……')).toBe(true)
+    expect(statesAskedDetail('俺儿在许昌，那边评上文明户也能贷款不', '享受5万至15万元免抵押担保、最低优惠利率信用贷款')).toBe(false)
   })
 
   it('makes the bot decline rather than answer with the topic around it', () => {
@@ -218,6 +219,7 @@ describe('a detail the documents name only in passing', () => {
     expect(xinyang.ask('网格员使的那个信服通去哪下载啊').abstained).toBe(true)
     expect(xinyang.ask('县里说的13710，每个数代表啥').abstained).toBe(true)
     expect(xinyang.ask('商丘那边评上三星文明户，也有四免一优先不').abstained).toBe(true)
+    expect(xinyang.ask('俺姐在漯河 那边评上三星文明户也有四免一优先不').abstained).toBe(true)
     expect(xinyang.ask('评上三星文明户，有四免一优先不').abstained).toBe(false)
   })
 })
