@@ -301,6 +301,10 @@ describe('emergencies said in other ways', () => {
     ['accident', '一辆三轮冲进人群 撞伤了好几个人'],
     ['flood', '屋里水还在涨 俺奶困住了'],
     ['missing', '俺爷一早出门遛弯 到现在还没回来'],
+    ['fire', '有个人在那点俺家麦秸垛哩'],
+    ['medical', '俺娘咋叫不行了 光出气'],
+    ['accident', '路边那口枯井 妞掉进去了'],
+    ['flood', '东头那段路叫水冲断了 还有车往过开 快拦住'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
@@ -331,6 +335,9 @@ describe('emergencies said in other ways', () => {
     '快来人抽抽粪池 满出来了',
     '车库门又打不开了 物业快来',
     '天冷烧炉子注意通风 白中毒了',
+    '地头那片花生叫雨淹死了 白种了',
+    '座机电话打不出去了 快来人看看',
+    '清明上坟烧纸的 注意风向 大家提个醒',
   ])('calls trouble that is no danger calm by rule, whatever the model makes of it: %s', (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect(isCalm(text)).toBe(true)
@@ -347,6 +354,9 @@ describe('emergencies said in other ways', () => {
     '看见娃躺地上打滚要买玩具',
     '上学期撞了一个娃 路口得装个灯',
     '俺儿一早出门上班 到现在还没回来 肯定又加班了',
+    '南坡又有人点秸秆了 熏得慌',
+    '那个坑不填 是不是等有孩子掉下去才管',
+    '娃的鞋掉下去了 够不着',
   ])('no danger in words that sound like a person gone, a theft or a fall: %s', (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect(c(text).intent).not.toBe('emergency')
