@@ -186,7 +186,7 @@ const wrongNow = (words: RegExp, not: RegExp) => (said: string) => {
 }
 
 /** A public fixture gone wrong again ("路灯又瞎了", "厕所又冒了", "河里又漂死猪了"): said in passing, meant for whoever mends it. */
-const fixtureAgain = /(路灯|水管子?|厕所|茅房|下水道|井盖|垃圾(桶|箱|池|堆)?|河(里|沟|边)?|沟(里)?|渠|桥|门禁|闸机|水表|电表|化粪池|排水沟|阴沟|污水|粪水|臭水)[^，。！!？?\s]{0,4}(又|还|老是?)[^，。！!？?\s]{0,2}(坏|瞎|卡|漏|冒|堵|臭|断|塌|黑|漂|淹|满|不亮|积水|泡沫)/
+const fixtureAgain = /(路灯|水管子?|厕所|茅房|下水道|井盖|垃圾(桶|箱|池|堆)?|河(里|沟|边)?|沟(里)?|渠|桥|门禁|闸机|水表|电表|化粪池|排水沟|阴沟|污水|粪水|臭水)[^，。！!？?\s]{0,4}(又|还|老是?)[^，。！!？?\s]{0,2}(坏|瞎|卡|漏|冒|堵|臭|断|塌|黑|漂|淹|满|停|不亮|积水|泡沫|抬不起|打不开)/
 const notFixture = /修好|好了|通了|来修了|已经|那会|以前|上回|那次|去年|小区|单位|公司|宿舍|哈哈|😂|你家|你们那/
 export const isFixtureAgain = wrongNow(fixtureAgain, notFixture)
 
@@ -195,7 +195,7 @@ const politeRequest = /^(麻烦|劳驾|请(?!问))(你们|恁们?|网格员|村�
 export const isPoliteRequest = (text: string) => politeRequest.test(text.trim())
 
 /** Water, power or the network out where the writer is, a burst pipe, a meter that has stopped. */
-const outage = /(停|断|没有?|木|么|莫)了?(水|电|网)(?!费|表|话|视|脑|梯|影|车|瓶|池|线|器|工|站|源|量|平|果|杯|桶)|(水|电|网)(又|也)?(停|断|没)(了|啦|咯)|自来(水|睡)[^，。！!]{0,3}(没|浑|黄|停|断|不来)|水管(子)?[^，。！!]{0,3}(崩|爆|炸|裂|冻(裂|炸|爆))|电表[^，。！!]{0,3}(不转|烧|坏)|没信号|信号[^，。！!]{0,2}(一格|没了)|水压[^，。！!]{0,3}(小|低)|(水|电)[^，。！!]{0,2}一天(就|只)?来/
+const outage = /(停|断|没有?|木|么|莫)了?(水|电|网)(?!费|表|话|视|脑|梯|影|车|瓶|池|线|器|工|站|源|量|平|果|杯|桶)|(水|电|网|宽带|光纤)(又|也)?(停|断|没)(了|啦|咯)|自来(水|睡)[^，。！!]{0,3}(没|浑|黄|停|断|不来)|水管(子)?[^，。！!]{0,3}(崩|爆|炸|裂|冻(裂|炸|爆))|电表[^，。！!]{0,3}(不转|烧|坏)|没信号|信号[^，。！!]{0,2}(一格|没了)|水压[^，。！!]{0,3}(小|低)|(水|电)[^，。！!]{0,2}一天(就|只)?来/
 /**
  * Not a supply to restore: a phone, a bike or a speaker gone flat; a notice of a cut to come; a cut that is back,
  * explained or mended already; one reported before (asked after, not filed again); one somewhere else or long ago;

@@ -100,7 +100,7 @@ describe('the ten categories', () => {
   })
 
   it('files water, power or the network out here and now, however few the words', () => {
-    for (const text of ['五组又没电了', '二队停水一天了', '水管子冻炸了 满院子水', '俺屋木电了', '后街没网了 急']) {
+    for (const text of ['五组又没电了', '二队停水一天了', '水管子冻炸了 满院子水', '俺屋木电了', '后街没网了 急', '俺家宽带又断了']) {
       expect(c(text), text).toMatchObject({ intent: 'appeal', category: 'infrastructure' })
     }
     // A phone gone flat, a cut long over or back already, tomorrow's notice, a cut welcomed: nothing to file.
@@ -110,7 +110,7 @@ describe('the ten categories', () => {
   })
 
   it('files a public fixture gone wrong again, said in three words', () => {
-    for (const text of ['水表又卡了', '茅房又冒了', '渠又堵了']) expect(c(text).intent, text).toBe('appeal')
+    for (const text of ['水表又卡了', '茅房又冒了', '渠又堵了', '门口闸机又打不开了', '化粪池的泵又停了']) expect(c(text).intent, text).toBe('appeal')
     expect(c('下水道又堵了 通了半天才好').intent).toBe('chatter')
   })
 
