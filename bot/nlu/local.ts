@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { Category, Intent, type Understanding } from '../../server/contract/index.ts'
 import { extractPeople, extractPhone, extractPlace, summarize, withoutMentions } from './extract.ts'
 import { readExamples, trainModel } from './model.ts'
-import { asksPeers, detectEmergency, isCalm, isFixtureAgain, isOutage, isPoliteRequest, isReply, isUnreal, isSensitive, isToNeighbour, type EmergencyKind } from './rules.ts'
+import { asksPeers, detectEmergency, isBenefitOwed, isCalm, isFixtureAgain, isOutage, isPoliteRequest, isReply, isUnreal, isSensitive, isToNeighbour, type EmergencyKind } from './rules.ts'
 import { createSegmenter } from './segment.ts'
 
 export type Classify = (text: string) => Promise<Understanding>
@@ -56,7 +56,9 @@ export function createLocalEngine(examplesDir = trainDir) {
     // comes in ("又停水了", "路灯又瞎了"); the model, given three words, leans to chatter.
     const outage = read === 'chatter' && isOutage(text)
     const fixture = read === 'chatter' && !outage && isFixtureAgain(text)
-    const said = Intent.parse(outage || fixture ? 'appeal' : read)
+    // A benefit that has not come ("种粮补贴又木到") is to be chased, not a question or a follow-up of an earlier report.
+    const owed = read !== 'appeal' && read !== 'feedback' && isBenefitOwed(text)
+    const said = Intent.parse(outage || fixture || owed ? 'appeal' : read)
     // Asked of a neighbour ("谁的车……麻烦挪一下"), of the others in the group ("有人知道哪有修手机的不") or a reply in a
     // conversation ("同感，……"): nobody files anything.
     const intent = said === 'appeal' && (isToNeighbour(text) || isReply(text) || asksPeers(text)) ? 'chatter' : said

@@ -114,6 +114,11 @@ describe('the ten categories', () => {
     expect(c('下水道又堵了 通了半天才好').intent).toBe('chatter')
   })
 
+  it('files a benefit that has not come, whatever the model makes of it', () => {
+    for (const text of ['俺的养老钱这个月咋没到 往常五号就到了', '种地补贴咋还木发', '五保金咋还没打过来 都月底了']) expect(c(text).intent, text).toBe('appeal')
+    expect(c('俺娘的养老金已经到账了').intent).not.toBe('appeal')
+  })
+
   it('takes a request that closes with thanks for a request', () => {
     expect(c('麻烦清下俺门口那堆渣土，谢谢了')).toMatchObject({ intent: 'appeal' })
     expect(c('麻烦恁们了 谢谢').intent).toBe('feedback')
