@@ -19,8 +19,8 @@ const emergencyCategory: Record<EmergencyKind, Category> = {
 const MODEL_EMERGENCY_CONFIDENCE = 0.5
 /** A weak sign of danger (冒烟, 不见了) with the model leaning this way is an emergency. */
 const MODEL_CONFIRMS = 0.3
-/** An outage or a fixture filed by rule against the model's chatter: sure of the rule, not of the model. */
-const OUTAGE_CONFIDENCE = 0.8
+/** An outage, a fixture or a benefit owed, filed by rule against the model's reading: sure of the rule, not of the model. */
+const RULE_CONFIDENCE = 0.8
 
 /**
  * The local engine: no network, deterministic, trained at start-up from data/nlu/train. Emergencies by rule
@@ -65,7 +65,7 @@ export function createLocalEngine(examplesDir = trainDir) {
     const category = intent === 'appeal' && outage ? 'infrastructure'
       : intent === 'appeal' || intent === 'inquiry' ? Category.parse(p.category().label) : null
     const urgency = intent === 'appeal' ? (p.intent.label === 'emergency' || /危险|隐患|马上|赶紧|急/.test(text) ? 'high' : 'normal') : 'low'
-    return { ...base, intent, category, urgency, confidence: outage || fixture ? OUTAGE_CONFIDENCE : Math.round(p.intent.confidence * 1000) / 1000, sensitive: base.sensitive && intent === 'appeal' }
+    return { ...base, intent, category, urgency, confidence: outage || fixture || owed ? RULE_CONFIDENCE : Math.round(p.intent.confidence * 1000) / 1000, sensitive: base.sensitive && intent === 'appeal' }
   }
 
   return {
