@@ -97,7 +97,7 @@ const toldAfter = (kind: EmergencyKind, text: string) =>
   ['fire', 'accident', 'violence', 'medical'].includes(kind) && yesterday.test(text) && ![now, live, today].some((re) => re.test(text))
 const feared = '[^，。！!]{0,8}(着火|起火|失火|烧起来|烧着|漏电|电着|电到|触电|掉(进|下|到)|淹|砸|塌|出事|出人命|撞(了|着|到)?人)'
 /** A danger feared, not happening: 怕着火, 担心漏电电着小孩, 万一掉下去. */
-const hazard = new RegExp(String.raw`可不得了|(盖上房子?|万一|真要|到时候)[^，。！!]{0,6}发大水(了)?(咋办|咋整|咋弄|怎么办)|(着火|起火)了?(都|也)?(跑不出去|出不去|跑不了|没法跑)|就麻烦了|再不修|(掉|摔|栽)(下去|进去)(咋办|咋整|咋弄|怎么办)|真(要)?(着火|起火|出事)了?[^，。！!]{0,10}(咋|怎么)|(?<!怕是)(怕|担心|生怕|容易|万一|小心|恐怕|迟早|早晚|哪天|等着|别等|等(到)?(哪个|哪天|有)|说不定|保不齐|(肯定|准)(会|得|要)?有人)${feared}`)
+const hazard = new RegExp(String.raw`可不得了|(盖上房子?|万一|真要|到时候)[^，。！!]{0,6}发大水(了)?(咋办|咋整|咋弄|怎么办)|(着火|起火)了?(都|也)?(跑不出去|出不去|跑不了|没法跑)|就麻烦了|再不修|(掉|摔|栽)(下去|进去)(咋办|咋整|咋弄|怎么办)|真(要)?(着火|起火|出事)了?[^，。！!]{0,10}(咋|怎么)|(?<!怕是)(怕|担心|生怕|容易|万一|小心|恐怕|迟早|早晚|哪天|等着|别等|等(到)?(哪个|有)|说不定|保不齐|(肯定|准)(会|得|要)?有人)${feared}`)
 /**
  * What nearly happened (差点着火, 俺孙子差点掉进去): no fire, nobody fell in. But a road that has caved in or water
  * that is rising is there now, whatever nearly fell into it ("路塌了个大坑 车差点掉进去").
@@ -129,8 +129,10 @@ const minor = /(都|也|倒)?不(太)?严重(?!吧|吗|不)|问题不大|现在(
  */
 const plain = (text: string) => text.replace(/冇/g, '没')
 
+/** A water pipe burst or frozen open ("水管子崩了", "水管冻裂了"): a fault to mend, and a supply cut where it is. */
+const burstPipe = String.raw`水管(子)?[^，。！!]{0,3}(崩|爆|炸|裂)`
 /** A fault to mend, shouted about ("房子漏水了快来", "光缆被挖断了救命"): loud, but with no danger named it is for the grid worker. */
-const fault = /电话[^，。！!]{0,3}打不(出去|进来)|漏水|漏雨|井盖|光缆|网线|宽带|断网|没网|停电|停水|路灯|下水道|门禁|闸机|车库门|渠闸[^，。！!]{0,2}(打不开|坏了|提不起来)|水管(子)?[^，。！!]{0,3}(爆|裂|崩|炸)/
+const fault = new RegExp(String.raw`电话[^，。！!]{0,3}打不(出去|进来)|漏水|漏雨|井盖|光缆|网线|宽带|断网|没网|停电|停水|路灯|下水道|门禁|闸机|车库门|渠闸[^，。！!]{0,2}(打不开|坏了|提不起来)|${burstPipe}`)
 /** "救命" said of a meal, a deadline or a diet: a cry of help with nothing in danger behind it. */
 const exaggeration = /涨价|三缺一|缺(个|一个)人打|凑(一)?桌|挣不(着|到)钱|好吃|太香|停不下来|PPT|ppt|加班|ddl|deadline|减肥|胖了|这题|题(太|好)难|报表|KPI|kpi|考研|背单词/
 
@@ -200,7 +202,7 @@ const politeRequest = /^(麻烦|劳驾|请(?!问))(你们|恁们?|网格员|村�
 export const isPoliteRequest = (text: string) => politeRequest.test(text.trim())
 
 /** Water, power or the network out where the writer is, a burst pipe, a meter that has stopped. */
-const outage = /(停|断|没有?|木|么|莫)了?(水|电|网)(?!费|表|话|视|脑|梯|影|车|瓶|池|线|器|工|站|源|量|平|果|杯|桶)|(水|电|网|宽带|光纤)(又|也)?(停|断|没)(了|啦|咯)|自来(水|睡)[^，。！!]{0,3}(没|浑|黄|停|断|不来)|水管(子)?[^，。！!]{0,3}(崩|爆|炸|裂|冻(裂|炸|爆))|电表[^，。！!]{0,3}(不转|烧|坏)|没信号|信号[^，。！!]{0,2}(一格|没了)|水压[^，。！!]{0,3}(小|低)|(水|电)[^，。！!]{0,2}一天(就|只)?来/
+const outage = new RegExp(String.raw`(停|断|没有?|木|么|莫)了?(水|电|网)(?!费|表|话|视|脑|梯|影|车|瓶|池|线|器|工|站|源|量|平|果|杯|桶)|(水|电|网|宽带|光纤)(又|也)?(停|断|没)(了|啦|咯)|自来(水|睡)[^，。！!]{0,3}(没|浑|黄|停|断|不来)|${burstPipe}|电表[^，。！!]{0,3}(不转|烧|坏)|没信号|信号[^，。！!]{0,2}(一格|没了)|水压[^，。！!]{0,3}(小|低)|(水|电)[^，。！!]{0,2}一天(就|只)?来`)
 /**
  * Not a supply to restore: a phone, a bike or a speaker gone flat; a notice of a cut to come; a cut that is back,
  * explained or mended already; one reported before (asked after, not filed again); one somewhere else or long ago;
