@@ -102,7 +102,7 @@ async function main() {
     final26: '校准集 final26（首次 65.6%、100%，在把 final25 并入回答门、问“谁来管”找说谁负责的句子之后；条文随机抽取；去掉了和以前几乎一样的 1 题；之后用于拟合回答门）',
     final27: '校准集 final27（首次 83.9%、96.4%，在把 final26 和第六轮居民问法并入回答门之后；条文随机抽取；去掉了和以前几乎一样的 4 题；之后加了“别的市、省”的拒答，用于拟合回答门）',
     final28: '校准集 final28（首次 66.7%、92.6%，在把 final27 并入回答门之后；条文随机抽取；去掉了和以前几乎一样的 4 题；之后加了“在某地，那边”的拒答，用于拟合回答门）',
-    final29: '新集 final29（首次 63.9%、100%，在把 final28 并入回答门之后；条文随机抽取；去掉了和以前几乎一样的 4 题）',
+    final29: '校准集 final29（首次 63.9%、100%，在把 final28 并入回答门之后；条文随机抽取；去掉了和以前几乎一样的 4 题；之后用于拟合回答门）',
   }
   for (const name of ['dev', 'dev2', 'test', ...laterSets(knowledgeDir)].filter((n) => existsSync(knowledgeSetFile(n)))) {
     const items = readEvalQuestions(knowledgeSetFile(name))
