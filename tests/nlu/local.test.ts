@@ -312,6 +312,10 @@ describe('emergencies said in other ways', () => {
     ['medical', '俺娘咋叫不行了 光出气'],
     ['accident', '路边那口枯井 妞掉进去了'],
     ['flood', '东头那段路叫水冲断了 还有车往过开 快拦住'],
+    ['accident', '俺家那条狗疯了 扑着咬路过的人'],
+    ['accident', '脱粒机把俺叔的袖子绞进去了 机器还在转'],
+    ['accident', '西头那段路塌下去一大块 有辆车陷里头了'],
+    ['fire', '场里的火叫风刮到柴火垛上了'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
@@ -345,6 +349,11 @@ describe('emergencies said in other ways', () => {
     '地头那片花生叫雨淹死了 白种了',
     '座机电话打不出去了 快来人看看',
     '清明上坟烧纸的 注意风向 大家提个醒',
+    '停点了 快来人看看',
+    '西沟那座桥裂开了 赶紧来人看看',
+    '雨季到了 住河边的晚上警醒点 听见动静赶紧往高处走',
+    '跟俺爹说了八百遍不听 我原地爆炸',
+    '俺哥说在厂里叫铁板砸了一下脚 结果说没事 贴个创可贴就行',
   ])('calls trouble that is no danger calm by rule, whatever the model makes of it: %s', (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect(isCalm(text)).toBe(true)
@@ -364,9 +373,16 @@ describe('emergencies said in other ways', () => {
     '南坡又有人点秸秆了 熏得慌',
     '那个坑不填 是不是等有孩子掉下去才管',
     '娃的鞋掉下去了 够不着',
+    '刚才有人喊着火了 俺跑出去看 结果是谁家在熏腊肉',
+    '邻居家狗不拴 见人就扑 都咬了俩小孩了 说他还骂人',
   ])('no danger in words that sound like a person gone, a theft or a fall: %s', (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect(c(text).intent).not.toBe('emergency')
+  })
+
+  it('hears a cry in asking whether 110, 119 or 120 has been called', () => {
+    expect(detectEmergency('那边打起来了 110打了没')).toMatchObject({ kind: 'violence', alarm: true })
+    expect(c('那边打起来了 110打了没').intent).toBe('emergency')
   })
 
   it('calls someone who went under in a pond and did not come up a drowning, so the guidance is for one', () => {
