@@ -66,7 +66,9 @@ const reminder = /演习|演练|(看紧|看好|看住)(点|自家|孩子|娃|伢
 const howTo = /(万一|如果|要是|假如)[^。！!]{0,16}(怎么办|咋办|咋整|咋弄|往哪(跑|躲|逃))|应该怎么|要注意什么|如何(预防|防止|处理|应对|避免)|(万一|如果|要是|假如)(突然|遇到|碰到|发生|有人|看见|看到|见到)|(多长时间|多久|啥时候)(能|可以|才能)(报警|报案|立案|申请|办)|时候[^，。]{0,6}(能不能|该不该|要不要|该咋|咋办|中不中|行不行)|(?<!刚)(遇到|碰到)[^。！!]{0,8}(可以|能|该|应该)(找谁|去哪)|(?<![正还])要有人[^。！!]{0,12}(咋办|咋弄|咋整|怎么办)|(遇到|碰到|遭遇)(?![^。！!]{0,8}了)[^。！!]{0,10}(去哪|找谁|哪里)(求助|反映|报)?|的话[^，。]{0,3}(能|可以|该|要|咋|怎么|去哪|找谁)|出(了)?(点)?事[^，。！!]{0,2}(咋办|怎么办|咋整|找谁|谁管)/
 /** Begins with "要是/如果": a question about what one would do, whatever it names (119, 着火). */
 const conditional = /^(@\S+\s*)?((你|恁|俺|我)说)?(要是|如果|万一|假如|假设)|打个比方|比如说/
-const joking = /哈哈|吓死(宝宝|本宝宝)|先救谁|(被|让)[作坐]业|😂|🤣|😄|😁|😆|笑死|(?<!不是)开玩笑|逗你|[吧啦]～|表情|崩溃|滴血|烦死|累死|困死|饿死|数学题|这道题|写作业|作业(要|太|好|真|又|多)|考试|笑得/
+/** Grumbling (烦死了, 累死了): no danger in it, but a water cut grumbled about is still a water cut. */
+const grumbling = /崩溃|滴血|烦死|累死|困死|饿死/
+const joking = /哈哈|吓死(宝宝|本宝宝)|先救谁|(被|让)[作坐]业|😂|🤣|😄|😁|😆|笑死|(?<!不是)开玩笑|逗你|[吧啦]～|表情|数学题|这道题|写作业|作业(要|太|好|真|又|多)|考试|笑得/
 /** Figures of speech and denials: 嘴都快着火了, 不是真着火, 还以为着火了, 其实没. */
 const figurative = /(都|快|要|都快|都要|简直|太|超|老)(着火|起火|冒烟|烧起来)|不是(真)?(着火|起火|出事)|以为.{0,6}(着火|起火|出事|失踪|丢了|不见了|走丢)|其实没|火得|(直播间|视频|歌|店|生意|网红|号)(也|都|一下子?|真|又)?火了|嘴(里)?(都)?(跟)?着火|(手机|脑子|脑袋|头|肚子|群)(都)?(要|快)(爆炸|炸)|原地(爆炸|去世|升天)|心态(爆炸|炸了|崩了)|做梦|梦(见|到)|发错(群|了)|游戏|王者|剧里|剧的|短剧|玩具|过家家|电影里|小说里|吃鸡|开黑|猜(个)?谜|谜语|急转弯|(跟|(?<!好)像)[^，。]{0,3}(着火|起火|冒烟|炸)|(着火|起火|冒烟|失踪|走丢|丢|炸|淹)了?(一样|似的)|淹死在[^，。！!]{0,6}(作业|题|文件|活|工作|书|资料|表格|报表|消息)(堆|海)?里|(都快|都要|快要|差点)(打|干)起来|(热|累|饿|困|气|吵|忙|晒)得[^，。]{0,4}(快|要)?(晕|死|疯|炸)|演戏|杀猪(一样|似的)|(着火|起火)了?(都|也)不知道|嗓子(眼)?[^，。！!]{0,4}冒烟|睡得?(跟|像)[^，。！!]{0,2}(死猪|死人|猪)|气得[^，。]{0,3}(心口|胸口|肝|头)(都)?(疼|痛)|懒(嘞|哩|得很|死了|虫)|睡懒觉|赖床|拍(视频|戏)|电视剧|股票|基金|大盘|跌停|涨停|韭菜/
 /** "原来是", "其实是": what it turned out to be says the alarm was wrong; "一看是" may only name what burns. */
@@ -174,7 +176,9 @@ export const isHypothetical = (text: string) => (howTo.test(text) || conditional
  * explain away a fight, a disappearance or something in the water, nothing else: not a man who collapses over them
  * ("打牌的老张一头趴桌子上了"), nor a fire in the room where they play ("棋牌室里烧起来了").
  */
-export const isUnreal = (text: string, kind?: EmergencyKind) =>
+export const isUnreal = (text: string, kind?: EmergencyKind) => grumbling.test(text) || isMadeUp(text, kind)
+/** A joke, a figure of speech, a false alarm or a story from long ago. */
+const isMadeUp = (text: string, kind?: EmergencyKind) =>
   [joking, figurative, ...(kind === undefined || ['violence', 'missing', 'drowning'].includes(kind) ? [notPeople] : [])].some((re) => re.test(text)) || falseAlarm(text) || (longAgo.test(text) && !now.test(text))
 
 /** A problem that is already solved, or something seen in the news: nothing to file. */
@@ -184,7 +188,7 @@ export const isReminder = (text: string) => reminder.test(text)
 /** Said of something wrong here and now: the words for it, none of `not`, nothing settled, elsewhere, a reminder or a joke. */
 const wrongNow = (words: RegExp, not: RegExp) => (said: string) => {
   const text = plain(said)
-  return words.test(text) && !not.test(text) && !isSettledOrElsewhere(text) && !reminder.test(text) && !isUnreal(text)
+  return words.test(text) && !not.test(text) && !isSettledOrElsewhere(text) && !reminder.test(text) && !isMadeUp(text)
 }
 
 /** A public fixture gone wrong again ("路灯又瞎了", "厕所又冒了", "河里又漂死猪了"): said in passing, meant for whoever mends it. */
@@ -202,16 +206,16 @@ const politeRequest = /^(麻烦|劳驾|请(?!问))(你们|恁们?|网格员|村�
 export const isPoliteRequest = (text: string) => politeRequest.test(text.trim())
 
 /** Water, power or the network out where the writer is, a burst pipe, a meter that has stopped. */
-const outage = new RegExp(String.raw`(停|断|没有?|木|么|莫)了?(水|电|网)(?!费|表|话|视|脑|梯|影|车|瓶|池|线|器|工|站|源|量|平|果|杯|桶)|(水|电|网|宽带|光纤)(又|也)?(停|断|没)(了|啦|咯)|自来(水|睡)[^，。！!]{0,3}(没|浑|黄|停|断|不来)|${burstPipe}|电表[^，。！!]{0,3}(不转|烧|坏)|没信号|信号[^，。！!]{0,2}(一格|没了)|水压[^，。！!]{0,3}(小|低)|(水|电)[^，。！!]{0,2}一天(就|只)?来`)
+const outage = new RegExp(String.raw`(停|断|没有?|木|么|莫)了?(水|电|网)(?!费|表|话|视|脑|梯|影|车|瓶|池|线|器|工|站|源|量|平|果|杯|桶)|(水|电|网|宽带|光纤)(又|也)?(停|断|没)(了|啦|咯)|自来(水|睡|谁)[^，。！!]{0,3}(没|浑|黄|停|断|不来)|${burstPipe}|电表[^，。！!]{0,3}(不转|烧|坏)|没信号|信号[^，。！!]{0,2}(一格|(没|木|么)(有)?了)|水压[^，。！!]{0,3}(小|低)|(水|电)[^，。！!]{0,2}一天(就|只)?来`)
 /**
  * Not a supply to restore: a phone, a bike or a speaker gone flat; a notice of a cut to come; a cut that is back,
  * explained or mended already; one reported before (asked after, not filed again); one somewhere else or long ago;
  * a bad line on a call; thanks for a repair.
  */
 const notOutage = new RegExp([
-  '手机|电动车|电瓶|电车|充电宝|电池|码表|助听器|饮水机|遥控|笔|音箱|音响|电脑|平板|耳机|手表|玩具',
+  '(手机|电动车|电瓶|电车|充电宝|电池|码表|助听器|饮水机|遥控|笔|音箱|音响|电脑|平板|耳机|手表|玩具)[^。！!]{0,10}(没|木|么|莫)(有)?(电|水)',
   '明天|明儿|后天|(?<!不|没|木|没有|没个|木个)(提前|通知)|计划|检修|预计|存(点|几桶|两桶)?水|接(点|几桶|两桶)水|\\d+点|[一二三四五六七八九十]点|一般',
-  '来(电|水|网)?了|有(水|电|网)?了|好了|通了|换上|换了|接上|缠|浇|正常|凑合|重启|路由器|wifi|跳闸|空开|推上去|因为|正在修|借',
+  '来(电|水|网)?了|(?<!没|木|么)有(水|电|网)?了|好了|通了|换上|换了|接上|缠|浇|正常|凑合|重启|路由器|wifi|跳闸|空开|推上去|因为|正在修|借',
   '(反映|报|说)的|(反映|报)(了|过)|(检测|修|看)(了)?没|那会|那年|以前|那次|小区|宿舍|县城|外地|老家|(她|他)们那|你家|你们那|是不是就我|我这没有|别人家|去我妈家|洗的澡',
   '正好|蜡烛|情调|早睡|午睡|哈哈|😂|没跳|听不清|没看见|没收到|听得到|高速|工地|山上|通只|说一声|负责|谢谢|感谢',
 ].join('|'), 'i')

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createLocalEngine, type LocalEngine } from '../../bot/nlu/local.ts'
-import { detectEmergency, isCalm } from '../../bot/nlu/rules.ts'
+import { detectEmergency, isCalm, isOutage } from '../../bot/nlu/rules.ts'
 
 // Behaviour that matters, on sentences written for these tests (not taken from the training data).
 
@@ -104,8 +104,17 @@ describe('the ten categories', () => {
       expect(c(text), text).toMatchObject({ intent: 'appeal', category: 'infrastructure' })
     }
     // A phone gone flat, a cut long over or back already, tomorrow's notice, a cut welcomed: nothing to file.
-    for (const text of ['手机没电了 回头聊', '停电那会儿俺正睡觉', '刚才停水 现在来水了', '明儿停电 大家充好电', '又停电了 正好早点睡']) {
+    for (const text of ['手机没电了 回头聊', '停电那会儿俺正睡觉', '刚才停水 现在来水了', '明儿停电 大家充好电', '又停电了 正好早点睡', '遥控器按半天不动 怕是没电了']) {
       expect(c(text).intent, text).toBe('chatter')
+    }
+  })
+
+  it('files a cut grumbled about, typed by voice or named beside a phone, as a cut', () => {
+    // 烦死了 is grumbling, not a joke; 没有电了 is not 有电了; 自来谁 is 自来水 said to a phone; a phone that cannot call out
+    // is not a phone gone flat.
+    for (const text of ['又断电了 烦死了', '家里没有电了 饭都做不成', '自来谁又停了', '信号又么了', '村里突然断网了 手机也刷不出来']) {
+      expect(isOutage(text), text).toBe(true)
+      expect(c(text), text).toMatchObject({ intent: 'appeal', category: 'infrastructure' })
     }
   })
 
