@@ -58,14 +58,15 @@ export function createLocalEngine(examplesDir = trainDir) {
     const fixture = read === 'chatter' && !outage && isFixtureAgain(text)
     // A benefit that has not come ("种粮补贴又木到") is to be chased, not a question or a follow-up of an earlier report.
     const owed = read !== 'appeal' && read !== 'feedback' && isBenefitOwed(text)
-    const said = Intent.parse(outage || fixture || owed ? 'appeal' : read)
+    const byRule = outage || fixture || owed
+    const said = Intent.parse(byRule ? 'appeal' : read)
     // Asked of a neighbour ("谁的车……麻烦挪一下"), of the others in the group ("有人知道哪有修手机的不") or a reply in a
     // conversation ("同感，……"): nobody files anything.
     const intent = said === 'appeal' && (isToNeighbour(text) || isReply(text) || asksPeers(text)) ? 'chatter' : said
     const category = intent === 'appeal' && outage ? 'infrastructure'
       : intent === 'appeal' || intent === 'inquiry' ? Category.parse(p.category().label) : null
     const urgency = intent === 'appeal' ? (p.intent.label === 'emergency' || /危险|隐患|马上|赶紧|急/.test(text) ? 'high' : 'normal') : 'low'
-    return { ...base, intent, category, urgency, confidence: outage || fixture || owed ? RULE_CONFIDENCE : Math.round(p.intent.confidence * 1000) / 1000, sensitive: base.sensitive && intent === 'appeal' }
+    return { ...base, intent, category, urgency, confidence: byRule ? RULE_CONFIDENCE : Math.round(p.intent.confidence * 1000) / 1000, sensitive: base.sensitive && intent === 'appeal' }
   }
 
   return {

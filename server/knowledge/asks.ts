@@ -44,6 +44,10 @@ const WHO = /谁(?:来|去|在|能)?(?:管|负责|抓|牵头|主持|担任|当|�
 export const WHO_WORDS = ['负责', '牵头', '担任', '主持', '抓', '分管', '主管']
 export const asksWho = (question: string) => WHO.test(question)
 
+/** The words that answer what kind of thing is asked ("干啥的", "在哪", "谁来管"), one list for each kind the question asks. */
+export const askedKindWords = (question: string): string[][] =>
+  ([[asksPurpose, PURPOSE_WORDS], [asksPlace, PLACE_WORDS], [asksWho, WHO_WORDS]] as const).flatMap(([asks, words]) => (asks(question) ? [words] : []))
+
 const KINDS: Array<[string, RegExp]> = [
   ['place', PLACE], ['purpose', PURPOSE], ['who', /谁|哪个部门|哪个单位|找哪/], ['when', /什么时候|啥时候|哪天|几号|何时|多会儿/],
   ['amount', /多少|几[个天项人次岁年月条户]|多久|多长时间/],

@@ -6,7 +6,7 @@ import type { Passage } from './passage.ts'
 import { askedQuantities, holdsAsked, statedQuantities } from './quantity.ts'
 import { enumerates, sentences } from './sentences.ts'
 import { trainLikeness } from './likeness.ts'
-import { askedSubjects, asksList, asksPlace, asksPurpose, asksWho, introducesPattern, PLACE_WORDS, PURPOSE_WORDS, WHO_WORDS } from './asks.ts'
+import { askedKindWords, askedSubjects, asksList, introducesPattern } from './asks.ts'
 
 const synonymsFile = join(import.meta.dirname, '../../data/knowledge/synonyms.json')
 const asksDir = join(import.meta.dirname, '../../data/knowledge/asks')
@@ -308,9 +308,7 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
       return { forms: list }
     })
     for (const term of askedQuantities(seg.normalise(question))) out.push({ forms: [{ term, weight: o.quantityWeight }] })
-    if (asksPurpose(question)) out.push({ forms: PURPOSE_WORDS.map((term) => ({ term, weight: o.purposeWeight })) })
-    if (asksPlace(question)) out.push({ forms: PLACE_WORDS.map((term) => ({ term, weight: o.purposeWeight })) })
-    if (asksWho(question)) out.push({ forms: WHO_WORDS.map((term) => ({ term, weight: o.purposeWeight })) })
+    for (const words of askedKindWords(question)) out.push({ forms: words.map((term) => ({ term, weight: o.purposeWeight })) })
     return out
   }
 
