@@ -1,3 +1,4 @@
+import { provinceNames } from '../../server/contract/places.ts'
 import { appealWords } from './lexicon.ts'
 
 // Rules where rules are right: danger to life now must never be missed, and some messages plainly are not
@@ -52,7 +53,7 @@ const media = /【转】|\[转\]|^转[:：]|电视(上|里)|新闻|网上(说|�
  * happening now (`live`). "恁说是不是得砸门" asks the group what to do; it is not "说是".
  */
 const hearsay = /听说|据说|听[^，。！!\s]{1,5}说|(?<!不)说是(?!不是)/
-const far = new RegExp(`${media.source}|(南方|北方)(那边|那块)|(绕|换)(条|个)?(道|路)走|外地(有|发生|出)|别的(村|地方)(有|发生|出)|(隔壁|邻|外|别的)(省|县|市)|(河北|山东|山西|安徽|湖北|湖南|江西|江苏|浙江|广东|广西|四川|重庆|云南|贵州|陕西|甘肃|福建|东北|新疆|内蒙)(又|那边|那块|那里|发|有|出|遭)|(南|北|东|西)(边|方|面)(那个|那边的?)?(省|县|市)|国外`)
+const far = new RegExp(`${media.source}|(南方|北方)(那边|那块)|(绕|换)(条|个)?(道|路)走|外地(有|发生|出)|别的(村|地方)(有|发生|出)|(隔壁|邻|外|别的)(省|县|市)|(${provinceNames}|东北)(又|那边|那块|那里|发|有|出|遭)|(南|北|东|西)(边|方|面)(那个|那边的?)?(省|县|市)|国外`)
 const elsewhere = new RegExp(`${hearsay.source}|${far.source}`)
 /**
  * Told by someone of what is happening now, nearby ("刚听楼下大姐说……人还没拉上来", "听俺妈说三楼煤气漏了……快去看看"): the

@@ -5,6 +5,8 @@
  * mean is asking what they leave out, and an answer about the topic would read as an answer to the question.
  */
 
+import { henanCityNames, provinceNames } from '../contract/places.ts'
+
 /** "哪家医院", "哪个银行": a named one ("县人民医院"), not the word alone ("在医院、车站设置窗口"). */
 const WHICH_PLACE = /(?:哪家|哪个|哪所|哪一家|啥|什么)(医院|银行|学校|药店|超市|公司|单位|卫生院|诊所)/
 /** "搁哪下载", "网址是啥": a way to get it, which only a link, a store, a code to scan or an account gives. */
@@ -19,9 +21,7 @@ const STAR = /([三四])星(?:支部|村|社区|党组织)/
  * "南阳那边", "浙江那里的", "俺闺女在许昌，那边…": the rules of another city or province, which only an answer naming that place speaks of;
  * what holds here (信阳, 河南) is not what holds there.
  */
-const PROVINCES = '北京|上海|天津|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|湖北|湖南|广东|广西|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古?|宁夏|新疆|西藏'
-const HENAN_CITIES = '郑州|开封|洛阳|平顶山|安阳|鹤壁|新乡|焦作|濮阳|许昌|漯河|三门峡|南阳|商丘|周口|驻马店|济源'
-const ELSEWHERE = new RegExp(`(${PROVINCES}|${HENAN_CITIES}|苏州|杭州|深圳|广州|武汉|南京|合肥|西安)(?:省|市|县)?[，,、\\s]?(?:那边|那里|那儿|那块|那头|当地)`)
+const ELSEWHERE = new RegExp(`(${provinceNames}|${henanCityNames}|苏州|杭州|深圳|广州|武汉|南京|合肥|西安)(?:省|市|县)?[，,、\\s]?(?:那边|那里|那儿|那块|那头|当地)`)
 /** "13710", "1335": a code of digits the question names, not a quantity, a year or an amount. */
 const CODE = /(?<![\d.])\d{4,6}(?![\d.]|年|元|万|户|人|个|天|%)/g
 
