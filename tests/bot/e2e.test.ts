@@ -128,8 +128,11 @@ describe('the closed loop in a village group', () => {
   })
 
   it('a resident asking after their appeals gets their tickets and statuses', async () => {
-    const r = await b.say('李阿姨', '我上次反映的路灯怎么样了', ROOM)
-    expect(r[0]!.text).toMatch(/^@李阿姨\s您反映的事项：W\d+“.+”已结案/)
+    const no = noIn((await b.say('刘姐', '三组桥头那盏路灯黑了两天了', ROOM))[0]!.text)!
+    const r = await b.say('刘姐', '我上次反映的路灯怎么样了', ROOM)
+    expect(r).toHaveLength(1)
+    expect(r[0]!.text).toMatch(/^@刘姐\s您反映的事项：/)
+    expect(r[0]!.text).toMatch(new RegExp(`${no}“[^”]+”待受理`))
   })
 
   it('a theft in progress is told to call 110, not that someone is hurting people', async () => {
