@@ -44,19 +44,25 @@ export type Directory = ReturnType<typeof createDirectory>
 
 const FOLLOW_UP_MS = 2 * 60_000
 
-/** Short-lived memory of each resident's latest appeal, so that what they add within two minutes joins it. */
+/**
+ * Short-lived memory of each resident's latest appeal, so that what they add within two minutes joins it, unless it
+ * names another place ("学校门口下水道堵了", then "三组桥头的路灯黑了"). The kind of thing is no guide: a follow-up as
+ * short as "闸门那也漏水" is read as another kind more often than not.
+ */
 export function createConversations(now: () => number = Date.now) {
-  const recent = new Map<string, { no: string; at: number }>()
+  const recent = new Map<string, { no: string; place: string | null; at: number }>()
   const key = (roomId: string | null, talkerId: string) => `${roomId ?? ''}|${talkerId}`
   return {
-    remember(roomId: string | null, talkerId: string, no: string, at: number = now()) {
-      recent.set(key(roomId, talkerId), { no, at })
+    remember(roomId: string | null, talkerId: string, no: string, place: string | null, at: number = now()) {
+      recent.set(key(roomId, talkerId), { no, place, at })
       if (recent.size > 10_000) recent.delete(recent.keys().next().value!)
     },
-    /** The ticket a message from this resident would join, if they made an appeal in the last two minutes. */
-    latest(roomId: string | null, talkerId: string, at: number = now()): { no: string } | null {
+    /** The ticket a message from this resident would join: their appeal of the last two minutes, if at the same place. */
+    latest(roomId: string | null, talkerId: string, at: number = now(), place: string | null = null): { no: string } | null {
       const r = recent.get(key(roomId, talkerId))
-      return r && at - r.at <= FOLLOW_UP_MS ? r : null
+      if (!r || at - r.at > FOLLOW_UP_MS) return null
+      const elsewhere = !!place && !!r.place && !place.includes(r.place) && !r.place.includes(place)
+      return elsewhere ? null : r
     },
   }
 }

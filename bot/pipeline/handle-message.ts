@@ -63,8 +63,9 @@ export async function handleMessage(msg: Inbound, deps: Deps, u: Understanding |
   switch (u.intent) {
     case 'emergency': return fileTicket(msg, deps, u, room)
     case 'appeal': {
-      // What a resident adds within two minutes joins the appeal just made; a ticket already closed does not take it.
-      const open = deps.conversations.latest(msg.roomId, msg.talkerId, msg.receivedAt.getTime())
+      // What a resident adds within two minutes joins the appeal just made, unless it names another place; a ticket
+      // already closed does not take it.
+      const open = deps.conversations.latest(msg.roomId, msg.talkerId, msg.receivedAt.getTime(), u.place)
       if (open) {
         const joined = await deps.server.act(open.no, 'supplement', { text: msg.text, onBehalfOf: { contactId: msg.talkerId, name: msg.talkerName } })
         if (joined.ok) return []
@@ -103,7 +104,7 @@ async function fileTicket(msg: Inbound, deps: Deps, u: Understanding, room: Room
   })
   if (!r.ok) throw new Error(`create ticket refused: ${r.code} ${r.message}`)
   const t = r.value.ticket
-  deps.conversations.remember(msg.roomId, msg.talkerId, t.no, msg.receivedAt.getTime())
+  deps.conversations.remember(msg.roomId, msg.talkerId, t.no, t.place, msg.receivedAt.getTime())
   if (u.intent === 'emergency') return [reply(msg, replies.emergencyFiled(t), 0)]
   if (r.value.linked) return [reply(msg, replies.linked(t))]
   return [reply(msg, t.sensitive ? replies.receiptSensitive(t) : replies.receipt(t))]

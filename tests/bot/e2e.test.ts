@@ -127,8 +127,20 @@ describe('the closed loop in a village group', () => {
     expect(events).toContain('supplement')
   })
 
+  it('what a resident adds within two minutes joins their appeal, but another place is another ticket', async () => {
+    const first = noIn((await b.say('王大爷', '二组水渠那的闸门坏了放不了水', ROOM))[0]!.text)!
+    const added = await b.say('王大爷', '闸门边上也漏水了，麻烦一块修修', ROOM)
+    expect(added).toEqual([{ to: '王强', text: `【补充 ${first}】王大爷：闸门边上也漏水了，麻烦一块修修` }])
+    const second = noIn((await b.say('王大爷', '四组打麦场那根电线杆歪了，怕倒', ROOM))[0]!.text)
+    expect(second).toMatch(/^W\d+$/)
+    expect(second).not.toBe(first)
+    expect((await ticketOf(first)).events.map((e: { action: string }) => e.action)).toContain('supplement')
+    expect(await ticketOf(second!)).toMatchObject({ place: '四组', reporter: { name: '王大爷' } })
+  })
+
   it('a resident asking after their appeals gets their tickets and statuses', async () => {
-    const no = noIn((await b.say('刘姐', '三组桥头那盏路灯黑了两天了', ROOM))[0]!.text)!
+    const filed = await b.say('刘姐', '三组桥头那盏路灯黑了两天了', ROOM)
+    const no = noIn(filed[0]!.text)!
     const r = await b.say('刘姐', '我上次反映的路灯怎么样了', ROOM)
     expect(r).toHaveLength(1)
     expect(r[0]!.text).toMatch(/^@刘姐\s您反映的事项：/)

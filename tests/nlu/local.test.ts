@@ -149,6 +149,11 @@ describe('what it pulls out', () => {
     expect([...u.summary].length).toBeLessThanOrEqual(40)
   })
 
+  it('takes "学校门口" as a place, with or without a name before the school', () => {
+    expect(c('学校门口那段下水道又堵了').place).toBe('学校门口')
+    expect(c('俺村小学门口天天乱停车').place).toBe('村小学')
+  })
+
   it('leaves the @ out of the summary wherever it stands, and reads the message behind it', () => {
     expect(c('@小微\u2005东头桥上的栏杆断了一截').summary).toBe('东头桥上的栏杆断了一截')
     expect(c('东头桥上的栏杆断了一截 @小微').summary).toBe('东头桥上的栏杆断了一截')
