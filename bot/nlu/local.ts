@@ -37,8 +37,10 @@ export function createLocalEngine(examplesDir = trainDir) {
       summary: summarize(raw), place: extractPlace(text), people: extractPeople(text), phone: extractPhone(text),
       sensitive: isSensitive(text), engine: 'local' as const,
     }
-    if (!text) return { ...base, intent: 'chatter', category: null, urgency: 'low', confidence: 1, sensitive: false }
-    const danger = detectEmergency(text)
+    const danger = text ? detectEmergency(text) : null
+    // Nothing said, or only "387216" (a room number for a card game), "ok", "???": no word the model knows, so nothing
+    // to read but its prior.
+    if (!danger && !/[\p{Script=Han}\p{Extended_Pictographic}]/u.test(text)) return { ...base, intent: 'chatter', category: null, urgency: 'low', confidence: 1, sensitive: false }
     const p = model.predict(text, danger)
     const modelSays = p.intent.label === 'emergency' ? p.intent.confidence : 0
     const emergency = (danger !== null && (danger.strong || danger.alarm || modelSays >= MODEL_CONFIRMS))

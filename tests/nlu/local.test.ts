@@ -330,6 +330,10 @@ describe('emergencies said in other ways', () => {
     ['accident', '脱粒机把俺叔的袖子绞进去了 机器还在转'],
     ['accident', '西头那段路塌下去一大块 有辆车陷里头了'],
     ['fire', '场里的火叫风刮到柴火垛上了'],
+    ['medical', '俺娘在院里跌倒了，不动了'],
+    ['drowning', '塘里漂着个人，是不是谁家的'],
+    ['drowning', '是不是有人飘在水库里了？'],
+    ['medical', '路边沟里趴着个人 喊他半天也不应 是不是出事了'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
@@ -368,6 +372,9 @@ describe('emergencies said in other ways', () => {
     '雨季到了 住河边的晚上警醒点 听见动静赶紧往高处走',
     '跟俺爹说了八百遍不听 我原地爆炸',
     '俺哥说在厂里叫铁板砸了一下脚 结果说没事 贴个创可贴就行',
+    '屋里没电了快来人',
+    '俺家每水了 快来人看看',
+    '楼上又在砸墙 电钻响一上午了',
   ])('calls trouble that is no danger calm by rule, whatever the model makes of it: %s', (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect(isCalm(text)).toBe(true)
@@ -392,6 +399,10 @@ describe('emergencies said in other ways', () => {
   ])('no danger in words that sound like a person gone, a theft or a fall: %s', (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect(c(text).intent).not.toBe('emergency')
+  })
+
+  it('reads a message of digits or letters alone as chatter, not by the model\'s prior', () => {
+    for (const text of ['562093', 'ok', '???']) expect(c(text)).toMatchObject({ intent: 'chatter', category: null })
   })
 
   it('hears a cry in asking whether 110, 119 or 120 has been called', () => {
