@@ -331,6 +331,7 @@ describe('emergencies said in other ways', () => {
     ['accident', '西头那段路塌下去一大块 有辆车陷里头了'],
     ['fire', '场里的火叫风刮到柴火垛上了'],
     ['medical', '俺娘在院里跌倒了，不动了'],
+    ['gas', '厨房那个液化气罐一直漏气'],
     ['drowning', '塘里漂着个人，是不是谁家的'],
     ['drowning', '是不是有人飘在水库里了？'],
     ['medical', '路边沟里趴着个人 喊他半天也不应 是不是出事了'],
