@@ -1,11 +1,13 @@
 // The facts the ticket needs, pulled from a message: where, who, a phone number, and a one-line summary.
 
 const phoneRe = /(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)/
+/** Landmarks a place is named by on its own when it is their gate or side ("学校门口"), and with a name before them. */
+const landmarks = '小学|中学|学校|幼儿园|卫生室|菜市场|广场'
 // Most specific first: numbered units (三组, 5号楼), then landmarks and named places of one or two characters.
 const placeRes = [
   /[一二三四五六七八九十\d]{1,3}(?:组|队|号楼|栋|单元|排|号院)/,
   /[东西南北](?:头|边|关|街|湾)|村[东西南北]头?|村口|村委会?(?:门口)?|大队部/,
-  /[\u4e00-\u9fa5]{1,2}(?:小学|中学|学校|幼儿园|卫生室|菜市场|广场|水库|小区|社区|大街|胡同)|(?:小学|中学|学校|幼儿园|卫生室|菜市场|广场)(?:门口|后门|旁边|对面)/,
+  new RegExp(`[\\u4e00-\\u9fa5]{1,2}(?:${landmarks}|水库|小区|社区|大街|胡同)|(?:${landmarks})(?:门口|后门|旁边|对面)`),
 ]
 const NOT_A_PLACE_START = /^[我俺你他她在到的从往去是有那这了把给咱恁]+/
 const peopleRe = /(老[\u4e00-\u9fa5]|[\u4e00-\u9fa5]{1,2}(大爷|大娘|大妈|阿姨|婶子?|叔|伯|哥|姐|嫂|奶奶|爷爷|老汉|师傅|书记|主任|会计)|[\u4e00-\u9fa5]老[二三四五六七八九])/g
