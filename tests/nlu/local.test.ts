@@ -335,6 +335,27 @@ describe('emergencies said in other ways', () => {
     ['drowning', '塘里漂着个人，是不是谁家的'],
     ['drowning', '是不是有人飘在水库里了？'],
     ['medical', '路边沟里趴着个人 喊他半天也不应 是不是出事了'],
+    ['medical', '俺舅说活够了 把自己关屋里 手里还攥着绳子'],
+    ['medical', '表姐发了个朋友圈说永别了 手机一直关机'],
+    ['medical', '他拿着农药瓶子站在屋顶上 说谁来他就喝'],
+    ['medical', '喜宴吃到一半 好几桌都开始吐了'],
+    ['medical', '屋里生着炭盆打牌 门窗关着 这会儿四个人都在吐'],
+    ['medical', '俺爹躺床上喘了两口 人已经不行了'],
+    ['accident', '疏通化粪池的师傅下去半天没动静了'],
+    ['accident', '捅了个蜂窝 俺娘脸肿得眼睛都睁不开了'],
+    ['accident', '路口水坑里耷拉着一根线 一直在打火'],
+    ['accident', '大风把俺家房顶刮跑了 人还在屋里'],
+    ['accident', '桥头那车翻沟里了 里面还有人'],
+    ['fire', '烧麦茬的火烧到后头的杨树林了'],
+    ['flood', '俺家屋里的水淹到腿肚子了'],
+    ['flood', '水库水位一直涨 现在都漫出来了'],
+    ['flood', '村南那段河堤塌下去一截'],
+    ['missing', '俺奶有点糊涂 早上自己出门 到这会儿六个钟头了'],
+    ['missing', '俺家闺女离家出走了 电话也不接'],
+    ['missing', '超市门口有个小娃哭着说找不着家了'],
+    ['missing', '俺孙子骑车出去三个钟头了 到处找不着'],
+    ['missing', '娃让一个面生的男的接走了 俺家根本没这个亲戚'],
+    ['gas', '楼道里一股味 闻着像煤气'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
@@ -379,6 +400,18 @@ describe('emergencies said in other ways', () => {
   ])('calls trouble that is no danger calm by rule, whatever the model makes of it: %s', (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect(isCalm(text)).toBe(true)
+  })
+
+  it.each([
+    '俺闺女天天嚷嚷要离家出走 也就嘴上说说',
+    '隔壁那嗓门 大得能把屋顶掀了',
+    '河堤那段护坡快塌了 该修修了',
+    '孩子出去玩两个小时了 作业还没写',
+    '冬天烤火记得开窗 别中毒了',
+    '这辣条吃得我舌头都着火了',
+  ])('is no emergency, though it has the words of one: %s', async (text) => {
+    expect(detectEmergency(text)).toBeNull()
+    expect((await c(text)).intent).not.toBe('emergency')
   })
 
   it.each([
