@@ -104,6 +104,7 @@ async function main() {
     final28: '校准集 final28（首次 66.7%、92.6%，在把 final27 并入回答门之后；条文随机抽取；去掉了和以前几乎一样的 4 题；之后加了“在某地，那边”的拒答，用于拟合回答门）',
     final29: '校准集 final29（首次 63.9%、100%，在把 final28 并入回答门之后；条文随机抽取；去掉了和以前几乎一样的 4 题；之后用于拟合回答门）',
     final30: '校准集 final30（首次 67.7%、96.4%，在把 final29 并入回答门之后；条文随机抽取；去掉了和以前几乎一样的 4 题；之后用于拟合回答门）',
+    final31: '新集 final31（首次 68.3%、100%，在把 final30 并入回答门之后；条文随机抽取；去掉了和以前几乎一样的 4 题）',
   }
   for (const name of ['dev', 'dev2', 'test', ...laterSets(knowledgeDir)].filter((n) => existsSync(knowledgeSetFile(n)))) {
     const items = readEvalQuestions(knowledgeSetFile(name))
