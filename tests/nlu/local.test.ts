@@ -356,6 +356,12 @@ describe('emergencies said in other ways', () => {
     ['missing', '俺孙子骑车出去三个钟头了 到处找不着'],
     ['missing', '娃让一个面生的男的接走了 俺家根本没这个亲戚'],
     ['gas', '楼道里一股味 闻着像煤气'],
+    ['missing', '俺家伢冇得了 到处找不到'],
+    ['missing', '俺孙子放学到这会儿还没到家 谁看见一个穿蓝校服的小孩'],
+    ['flood', '桥头那塌了个大窟窿 还在往下陷'],
+    ['medical', '俺家宝宝突然抽筋了'],
+    ['medical', '吃了野菌子 一家子都在吐'],
+    ['accident', '仓库那边冒浓烟 火苗子往外窜 里头还有人'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
@@ -409,9 +415,22 @@ describe('emergencies said in other ways', () => {
     '孩子出去玩两个小时了 作业还没写',
     '冬天烤火记得开窗 别中毒了',
     '这辣条吃得我舌头都着火了',
+    '俺家那小子又去网吧了 一夜没回 回来再收拾他',
+    '他天天在家打媳妇 村里管不管',
+    '快来人啊 电梯门关不上 一直响',
+    '收废品的又在烧电线取铜 呛死了',
   ])('is no emergency, though it has the words of one: %s', async (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect((await c(text)).intent).not.toBe('emergency')
+  })
+
+  it.each([
+    '那条疯狗追着个小孩咬 胳膊上全是血 快来人啊',
+    '老人叫三轮撞了 躺那不动 快打个120',
+    '骑车的叫货车刮倒了 人趴地上不动弹 谁给打个120',
+  ])('sounds the alarm for a cry with a sign of danger in it: %s', (text) => {
+    expect(detectEmergency(text)).toMatchObject({ kind: 'accident', alarm: true })
+    expect(c(text).intent).toBe('emergency')
   })
 
   it.each([
