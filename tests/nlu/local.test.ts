@@ -139,6 +139,13 @@ describe('the ten categories', () => {
     expect(c('我前天反映的下水道有人管没？').intent).toBe('status')
     expect(c('谢谢王网格员，路灯修好了亮堂多了👍').intent).toBe('feedback')
   })
+
+  it.each([
+    '新修的文化广场排场得很 老少都满意',
+    '网格员办得还中 就是下回早点通知',
+  ])('takes praise in the words villagers use, or a "next time" suggestion, for feedback: %s', (text) => {
+    expect(c(text).intent).toBe('feedback')
+  })
 })
 
 describe('what it pulls out', () => {
