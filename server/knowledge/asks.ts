@@ -27,7 +27,7 @@ export function askedSubjects(question: string): string[] {
 }
 
 /** Words that say what a thing is for: a question "X是干啥的" looks for them too, at a lower weight. */
-export const PURPOSE_WORDS = ['目的', '作用', '用于', '旨在', '职责', '负责', '功能']
+const PURPOSE_WORDS = ['目的', '作用', '用于', '旨在', '职责', '负责', '功能']
 export const asksPurpose = (question: string) => PURPOSE.test(question.trim())
 
 const LIST = /哪(些|几|[一二三四五六七八九十两俩仨])(?!年|天|号|点)|都(有|包括|是)(啥|什么|哪)|(啥|什么|谁)(跟|和|与)(啥|什么|谁)/
@@ -36,12 +36,12 @@ export const asksList = (question: string) => LIST.test(question)
 
 const PLACE = /在哪|哪里|哪儿|什么地方|啥地方|哪个地方|哪块/
 /** Words that name a place: a question "在哪办" looks for them too, at a lower weight. */
-export const PLACE_WORDS = ['场地', '地点', '场所', '广场', '大厅', '中心', '站点']
+const PLACE_WORDS = ['场地', '地点', '场所', '广场', '大厅', '中心', '站点']
 export const asksPlace = (question: string) => PLACE.test(question)
 
 const WHO = /谁(?:来|去|在|能)?(?:管|负责|抓|牵头|主持|担任|当|干|弄|盯|办|考核|评|定)|归谁|由谁|是谁(?:的事|的活)|哪个部门|哪个单位|哪级|哪一级/
 /** Words that say who does a thing: a question "谁来管"、"归谁抓" looks for them too, at a lower weight. */
-export const WHO_WORDS = ['负责', '牵头', '担任', '主持', '抓', '分管', '主管']
+const WHO_WORDS = ['负责', '牵头', '担任', '主持', '抓', '分管', '主管']
 export const asksWho = (question: string) => WHO.test(question)
 
 /** The words that answer what kind of thing is asked ("干啥的", "在哪", "谁来管"), one list for each kind the question asks. */
