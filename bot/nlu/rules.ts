@@ -127,10 +127,10 @@ const everyTime = (text: string) => habitual.test(text) && !now.test(text)
 /** A bump, not a danger: 不严重, 问题不大, 擦破点皮, the road open again. Only against the model's word, never against a rule's. */
 const minor = /(都|也|倒)?不(太)?严重(?!吧|吗|不)|问题不大|现在(已经)?通了|擦破(了|点|一点)皮/
 /**
- * Dialect spellings the rules do not repeat: 冇 is 没, and 停点了 is 停电了 typed by voice. Not data/nlu/dialect.json's whole map, which makes 冇 没有 and
+ * Dialect spellings the rules do not repeat: 冇 is 没, and 停点了, 停店了 are 停电了 typed by voice. Not data/nlu/dialect.json's whole map, which makes 冇 没有 and
  * 俺 我: the rules are written in the villagers' own words (俺娘, 没上来).
  */
-const plain = (text: string) => text.replace(/冇/g, '没').replace(/停点(?=了|啦)/g, '停电').replace(/每(?=(水|电)了)/g, '没')
+const plain = (text: string) => text.replace(/冇/g, '没').replace(/停[点店](?=了|啦)/g, '停电').replace(/每(?=(水|电)了)/g, '没')
 
 /** A water pipe burst or frozen open ("水管子崩了", "水管冻裂了"): a fault to mend, and a supply cut where it is. */
 const burstPipe = String.raw`水管(子)?[^，。！!]{0,3}(崩|爆|炸|裂)`
@@ -210,7 +210,7 @@ const politeRequest = /^(麻烦|劳驾|请(?!问))(你们|恁们?|网格员|村�
 export const isPoliteRequest = (text: string) => politeRequest.test(text.trim())
 
 /** Water, power or the network out where the writer is, a burst pipe, a meter that has stopped. */
-const outage = new RegExp(String.raw`(停|断|没有?|木|么|莫)了?(水|电|网)(?!费|表|话|视|脑|梯|影|车|瓶|池|线|器|工|站|源|量|平|果|杯|桶)|(水|电|网|宽带|光纤)(又|也)?(停|断|没)(了|啦|咯)|自来(水|睡|谁)[^，。！!]{0,3}(没|浑|黄|停|断|不来)|${burstPipe}|电表[^，。！!]{0,3}(不转|烧|坏)|没信号|信号[^，。！!]{0,2}(一格|(没|木|么)(有)?了)|水压[^，。！!]{0,3}(小|低)|(水|电)[^，。！!]{0,2}一天(就|只)?来|停店了|(水|电)[^，。！!]{0,2}一会(儿)?(来|有)[^，。！!]{0,3}一会(儿)?(没|不|停|断)`)
+const outage = new RegExp(String.raw`(停|断|没有?|木|么|莫)了?(水|电|网)(?!费|表|话|视|脑|梯|影|车|瓶|池|线|器|工|站|源|量|平|果|杯|桶)|(水|电|网|宽带|光纤)(又|也)?(停|断|没)(了|啦|咯)|自来(水|睡|谁)[^，。！!]{0,3}(没|浑|黄|停|断|不来)|${burstPipe}|电表[^，。！!]{0,3}(不转|烧|坏)|没信号|信号[^，。！!]{0,2}(一格|(没|木|么)(有)?了)|水压[^，。！!]{0,3}(小|低)|(水|电)[^，。！!]{0,2}一天(就|只)?来|(水|电)[^，。！!]{0,2}一会(儿)?(来|有)[^，。！!]{0,3}一会(儿)?(没|不|停|断)`)
 /**
  * Not a supply to restore: a phone, a bike or a speaker gone flat; a notice of a cut to come; a cut that is back,
  * explained or mended already; one reported before (asked after, not filed again); one somewhere else or long ago;
