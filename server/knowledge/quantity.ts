@@ -55,6 +55,11 @@ export function askedQuantities(question: string): string[] {
 
 const TIME = new Set(['#天', '#小时', '#月', '#年'])
 /**
+ * "几个" counts people and households as well as things ("最少得配几个" is answered by "5 人"); a number of times
+ * or of items ("体检1次", "五项政策") is not a count of them.
+ */
+const COUNTS = new Set(['#个', '#人', '#户', '#家'])
+/**
  * Whether a text states a number of a kind the question asks for: "多久" is answered by days, months or years
  * alike. A question that asks for a number the chosen sentences do not state ("贷款利率几厘", "几个名额") is about
  * a detail the documents leave out, however well the passage matches its topic.
@@ -66,5 +71,5 @@ export function statesAskedQuantity(question: string, text: string): boolean {
 
 /** Whether numbers of these kinds (statedQuantities) answer one of the kinds asked for (askedQuantities). */
 export function holdsAsked(asked: readonly string[], stated: readonly string[]): boolean {
-  return asked.some((a) => stated.includes(a) || (TIME.has(a) && stated.some((t) => TIME.has(t))))
+  return asked.some((a) => stated.includes(a) || (TIME.has(a) && stated.some((t) => TIME.has(t))) || (a === '#个' && stated.some((t) => COUNTS.has(t))))
 }

@@ -181,6 +181,9 @@ describe('a number asked for and not stated', () => {
     // How a thing is divided is answered by naming its parts.
     expect(statesAskedQuantity('大厅分成几个区', '大厅设置窗口服务区、自助服务区、咨询投诉区等功能区。一是窗口服务区。二是自助服务区。')).toBe(true)
     expect(statesAskedQuantity('大厅有几个窗口', '大厅设置窗口服务区、自助服务区、咨询投诉区等功能区。一是窗口服务区。二是自助服务区。')).toBe(false)
+    // 几个 counts people or households as well as things; a number of times or of items is not a count of them.
+    expect(statesAskedQuantity('支部委员最少得有几个', '支部委员会成员不少于 3 人')).toBe(true)
+    expect(statesAskedQuantity('一年能评上几个', '当年免费体检1次，落实五项激励政策')).toBe(false)
   })
 
   it('makes the bot decline rather than answer around the detail', () => {
