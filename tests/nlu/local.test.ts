@@ -112,7 +112,7 @@ describe('the ten categories', () => {
   it('files a cut grumbled about, typed by voice or named beside a phone, as a cut', () => {
     // 烦死了 is grumbling, not a joke; 没有电了 is not 有电了; 自来谁 is 自来水 said to a phone; a phone that cannot call out
     // is not a phone gone flat.
-    for (const text of ['又断电了 烦死了', '家里没有电了 饭都做不成', '自来谁又停了', '信号又么了', '村里突然断网了 手机也刷不出来', '俺这又停店了', '电一会儿来一会儿没 冰箱都不制冷了']) {
+    for (const text of ['又断电了 烦死了', '家里没有电了 饭都做不成', '自来谁又停了', '信号又么了', '村里突然断网了 手机也刷不出来', '俺这又停店了', '后院听水了 锅都没法刷', '电一会儿来一会儿没 冰箱都不制冷了']) {
       expect(isOutage(text), text).toBe(true)
       expect(c(text), text).toMatchObject({ intent: 'appeal', category: 'infrastructure' })
     }
@@ -371,6 +371,8 @@ describe('emergencies said in other ways', () => {
     ['medical', '俺家宝宝突然抽筋了'],
     ['medical', '吃了野菌子 一家子都在吐'],
     ['accident', '仓库那边冒浓烟 火苗子往外窜 里头还有人'],
+    // A smell of burning film is a nuisance; film that has caught, with people inside, is a fire.
+    ['fire', '大棚的塑料膜烧着了 一股子呛味 里头还有人'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
@@ -416,6 +418,10 @@ describe('emergencies said in other ways', () => {
     '娃把作业本撕了 气哩俺快要炸了',
     '群里都在传水库要垮了 根本没这回事 别瞎转了',
     '一天到晚发早安图 我手机内存快要炸了',
+    '前些天在群里说的那个坡往下掉土的事 到现在也没人来看 现在一下雨就心慌 咋样了',
+    '村东那口机井抽不上来水了 快来看看',
+    '地里那堆旧农膜烧的一股子臭味',
+    '俺屋听电了 快来人看看',
   ])('calls trouble that is no danger calm by rule, whatever the model makes of it: %s', (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect(isCalm(text)).toBe(true)
