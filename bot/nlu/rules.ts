@@ -89,6 +89,7 @@ const falseAlarm = (text: string) => {
 }
 /** Long ago: 年轻时候那场大水, 小时候有人掉井里. */
 const longAgo = /(年轻|小)(的)?时候|以前|上(个)?学期|[五六七八九]几年|\d0年代|那场|那天|前天|前[两俩三几]天|上(个)?(礼拜|星期|周|月)|前些天|那年|当年|那会儿?|早些年|前些年|[\d一二三四五六七八九十几]+年前|老早以前|(上|那)(回|次)|去年|前年|(都|有)[\d一二三四五六七八九十几]+年了|(瘫|躺|病|卧床)[^，。！!]{0,4}[\d一二两三四五六七八九十几]+(年|个月)了|那事|(说|报|反映|讲)的那个[^，。！!]{0,14}的事|(淹死|着|烧|掉|出|摔|撞|塌|决)过(人|火|事|一回|一次|口)?(?![来去])|(掉|摔|栽|淹)(下去|进去)过/
+/** Happening now; "现在一下雨就……" is every time it rains, not now. */
 const now = /这回|[\d一二两三四五六七八九十几]+个?(钟头|小时)了|又(着|塌|犯|抽|走丢|找不着|上来|漫)[^，。！!\s]{0,2}了|天(都)?黑(透)?了|还没回来|(?<!到)现在(?!路过|想起|提起|说起|一想|想|修|办|弄|咋|怎么|处理|有|啥|什么|补|的|到哪|进展|怎样|咋样|一下(?!子)|一到)|正在|刚才|刚刚|这会儿?|眼下|突然/
 /**
  * Yesterday's fire, crash or fight is told, not called in, unless something of it is still going on; a flood, a leak,
@@ -127,7 +128,7 @@ const everyTime = (text: string) => habitual.test(text) && !now.test(text)
 /** A bump, not a danger: 不严重, 问题不大, 擦破点皮, the road open again. Only against the model's word, never against a rule's. */
 const minor = /(都|也|倒)?不(太)?严重(?!吧|吗|不)|问题不大|现在(已经)?通了|擦破(了|点|一点)皮/
 /**
- * Dialect spellings the rules do not repeat: 冇 is 没, and 停点了, 停店了 are 停电了 typed by voice. Not data/nlu/dialect.json's whole map, which makes 冇 没有 and
+ * Dialect spellings the rules do not repeat: 冇 is 没, and 停点了, 停店了 are 停电了, 听水了 is 停水了, typed by voice. Not data/nlu/dialect.json's whole map, which makes 冇 没有 and
  * 俺 我: the rules are written in the villagers' own words (俺娘, 没上来).
  */
 const plain = (text: string) => text.replace(/冇/g, '没').replace(/停[点店](?=了|啦)/g, '停电').replace(/每(?=(水|电)了)/g, '没').replace(/听(?=(水|电)了)/g, '停')
