@@ -128,10 +128,16 @@ const everyTime = (text: string) => habitual.test(text) && !now.test(text)
 /** A bump, not a danger: 不严重, 问题不大, 擦破点皮, the road open again. Only against the model's word, never against a rule's. */
 const minor = /(都|也|倒)?不(太)?严重(?!吧|吗|不)|问题不大|现在(已经)?通了|擦破(了|点|一点)皮/
 /**
- * Dialect spellings the rules do not repeat: 冇 is 没, and 停点了, 停店了 are 停电了, 听水了 is 停水了, typed by voice. Not data/nlu/dialect.json's whole map, which makes 冇 没有 and
- * 俺 我: the rules are written in the villagers' own words (俺娘, 没上来).
+ * Dialect spellings the rules do not repeat, and a cut typed by voice. Not data/nlu/dialect.json's whole map, which
+ * makes 冇 没有 and 俺 我: the rules are written in the villagers' own words (俺娘, 没上来).
  */
-const plain = (text: string) => text.replace(/冇/g, '没').replace(/停[点店](?=了|啦)/g, '停电').replace(/每(?=(水|电)了)/g, '没').replace(/听(?=(水|电)了)/g, '停')
+const spellings: Array<[RegExp, string]> = [
+  [/冇/g, '没'],
+  [/停[点店](?=了|啦)/g, '停电'], // 停点了, 停店了
+  [/每(?=(水|电)了)/g, '没'], // 每水了
+  [/听(?=(水|电)了)/g, '停'], // 听水了, 听电了
+]
+const plain = (text: string) => spellings.reduce((t, [re, to]) => t.replace(re, to), text)
 
 /** A water pipe burst or frozen open ("水管子崩了", "水管冻裂了"): a fault to mend, and a supply cut where it is. */
 const burstPipe = String.raw`水管(子)?[^，。！!]{0,3}(崩|爆|炸|裂)`

@@ -53,12 +53,13 @@ export function askedQuantities(question: string): string[] {
   return [...new Set(out)]
 }
 
-const TIME = new Set(['#天', '#小时', '#月', '#年'])
+const TIME = ['#天', '#小时', '#月', '#年']
 /**
- * "几个" counts people and households as well as things ("最少得配几个" is answered by "5 人"); a number of times
- * or of items ("体检1次", "五项政策") is not a count of them.
+ * The kinds of number that answer a kind asked for, besides itself: "多久" is answered by days, months or years
+ * alike; "几个" by a count of people or households as well as of things ("最少得配几个" by "5 人"), but not by a
+ * number of times or of items ("体检1次", "五项政策"). "几个人" is answered by people only.
  */
-const COUNTS = new Set(['#个', '#人', '#户', '#家'])
+const ANSWERED_BY = new Map<string, ReadonlySet<string>>([...TIME.map((k) => [k, new Set(TIME)] as const), ['#个', new Set(['#人', '#户', '#家'])]])
 /**
  * Whether a text states a number of a kind the question asks for: "多久" is answered by days, months or years
  * alike. A question that asks for a number the chosen sentences do not state ("贷款利率几厘", "几个名额") is about
@@ -71,5 +72,5 @@ export function statesAskedQuantity(question: string, text: string): boolean {
 
 /** Whether numbers of these kinds (statedQuantities) answer one of the kinds asked for (askedQuantities). */
 export function holdsAsked(asked: readonly string[], stated: readonly string[]): boolean {
-  return asked.some((a) => stated.includes(a) || (TIME.has(a) && stated.some((t) => TIME.has(t))) || (a === '#个' && stated.some((t) => COUNTS.has(t))))
+  return asked.some((a) => { const alike = ANSWERED_BY.get(a); return stated.some((t) => t === a || alike?.has(t)) })
 }
