@@ -552,6 +552,9 @@ describe('emergencies said in other ways', () => {
     ['a man slumped over at chess who lies still', '俺爷下棋下着下着往边上一歪 就没反应了', 'livelihood'],
     ['a gang come to smash a house', '一帮人半夜冲进院子砸东西 俺们锁着屋门不敢出来', 'safety'],
     ['a school bus in a crash', '拉学生的校车跟三轮撞一块了 在镇南头', 'safety'],
+    // Passed on by telephone from whoever is there: the danger is now, however it is worded ("说是").
+    ['a faint passed on by telephone', '俺妮儿打电话说是她奶奶在灶屋晕倒了 喊不应', 'livelihood'],
+    ['a fall from a roof, passed on by telephone', '俺孙子来电话说他爹从房顶上摔下来起不来了', 'safety'],
   ])('%s: %s', (_what, text, category) => {
     const u = c(text)
     expect(u.intent).toBe('emergency')
@@ -657,6 +660,8 @@ describe('emergencies said in other ways', () => {
     '讲个笑话 俺家狗听见鞭炮 以为着火了 满院子叫唤 快救命',
     '后头老宋家牛棚顶塌了半边 天冷了牛咋过 村里能不能帮着修修',
     '听说昨儿个西庄有人家着火了 烧了两间偏房',
+    '表姐打电话说她们县发大水了 冲了好些地',
+    '俺闺女打电话说她们厂里前些天有人晕倒了 天太热',
     '湖北那边又发大水了 看着真揪心',
     '后街又有人撬门了 这个月第二回了 监控得装起来',
     '俺爹在山上那块手机没信号 打电话老打不通 出了事咋办 能不能给装个塔',
