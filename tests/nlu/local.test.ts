@@ -373,6 +373,11 @@ describe('emergencies said in other ways', () => {
     ['accident', '仓库那边冒浓烟 火苗子往外窜 里头还有人'],
     // A smell of burning film is a nuisance; film that has caught, with people inside, is a fire.
     ['fire', '大棚的塑料膜烧着了 一股子呛味 里头还有人'],
+    ['accident', '拉沙的大车倒车轧着人了 在砖厂门口'],
+    ['accident', '村西那条路当中塌个窟窿 一辆三轮车栽进去了'],
+    ['violence', '有人撬俺家窗户 人还在院里 俺不敢开灯'],
+    ['fire', '西岭上那片松林冒烟了 风往下刮'],
+    ['missing', '俺外甥四岁 在集上一眨眼就不见了 穿个绿褂子'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
@@ -422,6 +427,8 @@ describe('emergencies said in other ways', () => {
     '村东那口机井抽不上来水了 快来看看',
     '地里那堆旧农膜烧的一股子臭味',
     '俺屋听电了 快来人看看',
+    '接了个电话说俺孙子出车祸了 要转钱 一听就是骗子',
+    '上游一放水 水就往俺家麦地里灌 渠闸得修修',
   ])('calls trouble that is no danger calm by rule, whatever the model makes of it: %s', (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect(isCalm(text)).toBe(true)
