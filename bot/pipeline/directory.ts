@@ -45,22 +45,29 @@ export type Directory = ReturnType<typeof createDirectory>
 const FOLLOW_UP_MS = 2 * 60_000
 
 /**
- * Short-lived memory of each resident's latest appeal, so that what they add within two minutes joins it, unless it
- * names another place ("学校门口下水道堵了", then "三组桥头的路灯黑了"). The kind of thing is no guide: a follow-up as
- * short as "闸门那也漏水" is read as another kind more often than not.
+ * Short-lived memory of each resident's latest ticket, so that what they add within two minutes joins it, unless it
+ * names another place ("学校门口下水道堵了", then "三组桥头的路灯黑了"). For appeals the kind of thing is no guide: a
+ * follow-up as short as "闸门那也漏水" is read as another kind more often than not. An emergency takes the pictures
+ * and other media that follow it, but not an appeal: "着火了" and then "俺家和隔壁为宅基地吵起来了" are two matters,
+ * and an appeal folded into an emergency that is over in an hour would never be seen to.
  */
 export function createConversations(now: () => number = Date.now) {
-  const recent = new Map<string, { no: string; place: string | null; at: number }>()
+  const recent = new Map<string, { no: string; place: string | null; at: number; urgent: boolean }>()
   const key = (roomId: string | null, talkerId: string) => `${roomId ?? ''}|${talkerId}`
   return {
-    remember(roomId: string | null, talkerId: string, no: string, place: string | null, at: number = now()) {
-      recent.set(key(roomId, talkerId), { no, place, at })
+    remember(roomId: string | null, talkerId: string, no: string, place: string | null, at: number = now(), urgent = false) {
+      recent.set(key(roomId, talkerId), { no, place, at, urgent })
       if (recent.size > 10_000) recent.delete(recent.keys().next().value!)
     },
-    /** The ticket a message from this resident would join: their appeal of the last two minutes, if at the same place. */
-    latest(roomId: string | null, talkerId: string, at: number = now(), place: string | null = null): { no: string } | null {
+    /**
+     * The ticket a message from this resident would join: their ticket of the last two minutes, if at the same place;
+     * for an `appeal`, only if that ticket is an appeal too.
+     */
+    latest(roomId: string | null, talkerId: string, at: number = now(), appeal?: { place: string | null }): { no: string } | null {
       const r = recent.get(key(roomId, talkerId))
       if (!r || at - r.at > FOLLOW_UP_MS) return null
+      if (appeal && r.urgent) return null
+      const place = appeal?.place
       const elsewhere = !!place && !!r.place && !place.includes(r.place) && !r.place.includes(place)
       return elsewhere ? null : r
     },

@@ -64,8 +64,8 @@ export async function handleMessage(msg: Inbound, deps: Deps, u: Understanding |
     case 'emergency': return fileTicket(msg, deps, u, room)
     case 'appeal': {
       // What a resident adds within two minutes joins the appeal just made, unless it names another place; a ticket
-      // already closed does not take it.
-      const open = deps.conversations.latest(msg.roomId, msg.talkerId, msg.receivedAt.getTime(), u.place)
+      // already closed does not take it, nor does an emergency.
+      const open = deps.conversations.latest(msg.roomId, msg.talkerId, msg.receivedAt.getTime(), { place: u.place })
       if (open) {
         const joined = await deps.server.act(open.no, 'supplement', { text: msg.text, onBehalfOf: { contactId: msg.talkerId, name: msg.talkerName } })
         if (joined.ok) return []
@@ -104,7 +104,7 @@ async function fileTicket(msg: Inbound, deps: Deps, u: Understanding, room: Room
   })
   if (!r.ok) throw new Error(`create ticket refused: ${r.code} ${r.message}`)
   const t = r.value.ticket
-  deps.conversations.remember(msg.roomId, msg.talkerId, t.no, t.place, msg.receivedAt.getTime())
+  deps.conversations.remember(msg.roomId, msg.talkerId, t.no, t.place, msg.receivedAt.getTime(), u.intent === 'emergency')
   if (u.intent === 'emergency') return [reply(msg, replies.emergencyFiled(t), 0)]
   if (r.value.linked) return [reply(msg, replies.linked(t))]
   return [reply(msg, t.sensitive ? replies.receiptSensitive(t) : replies.receipt(t))]

@@ -138,6 +138,25 @@ describe('the closed loop in a village group', () => {
     expect(await ticketOf(second!)).toMatchObject({ place: '四组', reporter: { name: '王大爷' } })
   })
 
+  it('after an emergency, a picture joins it but an appeal of another kind is a ticket of its own', async () => {
+    const ROOM2 = '柳树村二网格群' // her own group, so that no other test's talk is within her two minutes
+    const alarm = await b.say('孙奶奶', '俺家后院柴火垛着了 火苗子窜老高 快来人', ROOM2)
+    const urgent = noIn(alarm.find((x) => x.room === ROOM2 && noIn(x.text))!.text)!
+    expect(await ticketOf(urgent)).toMatchObject({ intent: 'emergency', category: 'safety' })
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d605ee0000000049454e44ae426082', 'hex')
+    const said = b.world.say({ room: ROOM2, from: '孙奶奶', file: { name: 'fire.png', data: png } })
+    await b.bot.runner.handled((said as { messageId: string }).messageId)
+    expect((await ticketOf(urgent)).attachments).toHaveLength(1)
+
+    const appeal = await b.say('孙奶奶', '路灯也坏了好几天了 晚上黑得很', ROOM2)
+    const receipt = appeal.find((x) => x.room === ROOM2)?.text ?? ''
+    expect(receipt).toMatch(/^@孙奶奶\s收到，已登记工单W\d+/)
+    const second = noIn(receipt)!
+    expect(second).not.toBe(urgent)
+    expect(await ticketOf(second)).toMatchObject({ intent: 'appeal', category: 'infrastructure' })
+    expect((await ticketOf(urgent)).events.map((e: { action: string }) => e.action)).not.toContain('supplement')
+  })
+
   it('a resident asking after their appeals gets their tickets and statuses', async () => {
     const filed = await b.say('刘姐', '三组桥头那盏路灯黑了两天了', ROOM)
     const no = noIn(filed[0]!.text)!
