@@ -108,6 +108,7 @@ async function main() {
     final32: '新集 final32（首次 76.7%、100%，回答门仍是 final30 并入后拟合的那个；条文随机抽取；去掉了和以前几乎一样的 9 题）',
     final33: '新集 final33（首次 77.0%、100%，回答门仍是 final30 并入后拟合的那个；条文随机抽取；去掉了和以前几乎一样的 4 题）',
     final34: '新集 final34（首次 66.7%、96.3%，回答门仍是 final30 并入后拟合的那个；条文随机抽取；去掉了和以前几乎一样的 4 题）',
+    final35: '新集 final35（首次 66.1%、96.4%，回答门仍是 final30 并入后拟合的那个；条文随机抽取；去掉了和以前几乎一样的 4 题）',
   }
   for (const name of ['dev', 'dev2', 'test', ...laterSets(knowledgeDir)].filter((n) => existsSync(knowledgeSetFile(n)))) {
     const items = readEvalQuestions(knowledgeSetFile(name))
