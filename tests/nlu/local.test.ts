@@ -378,6 +378,11 @@ describe('emergencies said in other ways', () => {
     ['violence', '有人撬俺家窗户 人还在院里 俺不敢开灯'],
     ['fire', '西岭上那片松林冒烟了 风往下刮'],
     ['missing', '俺外甥四岁 在集上一眨眼就不见了 穿个绿褂子'],
+    ['accident', '庙会上那个蹦床叫大风刮翻了 底下还有俩孩子'],
+    ['fire', '地头烧麦茬的火引到坟地那片柏树上了 刮着大风'],
+    ['accident', '俺家那头驴惊了 把俺娘踢倒在槽边 半天起不来'],
+    ['accident', '后街那条黄狗正追着放学的学生咬 书包都扯掉了'],
+    ['flood', '南沟那水眼看着往上涨 已经漫到路边了 下头几户还没走'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
@@ -429,6 +434,7 @@ describe('emergencies said in other ways', () => {
     '俺屋听电了 快来人看看',
     '接了个电话说俺孙子出车祸了 要转钱 一听就是骗子',
     '上游一放水 水就往俺家麦地里灌 渠闸得修修',
+    '群里天天转 说韭菜隔夜吃会中毒 救命 能不能别转了',
   ])('calls trouble that is no danger calm by rule, whatever the model makes of it: %s', (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect(isCalm(text)).toBe(true)
@@ -445,6 +451,7 @@ describe('emergencies said in other ways', () => {
     '他天天在家打媳妇 村里管不管',
     '快来人啊 电梯门关不上 一直响',
     '收废品的又在烧电线取铜 呛死了',
+    '他家天天拉根电线给三轮充电 挨着麦秸垛 真着火了谁负责',
   ])('is no emergency, though it has the words of one: %s', async (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect((await c(text)).intent).not.toBe('emergency')
@@ -677,6 +684,9 @@ describe('emergencies said in other ways', () => {
     '那个说上游水库溃坝的视频是假的 水利局都出来说了 别再往群里转了',
     '工头跑了 欠俺们十几个人三万块，电话打不通 村里能不能出面给要要',
     '楼下小卖部断电了 八楼老太太下不来楼 物业手机一直打不通',
+    '停水一天了 老人孩子都没水喝 自来水公司的电话打不通',
+    '去年夏天河水一下子涨了两米 把俺家菜园子冲了 今年得把渠挖深点',
+    '隔壁的狗前天追着俺孙子咬 没咬着 能不能叫他家拴上',
     '第一次蒸馒头 全塌了 面没发好',
     '下水道反上来一股臭鸡蛋味 熏得人没法过 赶紧派人来掏掏',
     '昨天夜里国道上出车祸了 堵到半夜才通',
