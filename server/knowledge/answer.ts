@@ -92,9 +92,10 @@ export function createKnowledge(o: KnowledgeOptions) {
     const evidence = hits.map((h) => ({ id: h.passage.id, docTitle: h.passage.docTitle, clause: h.passage.clause, title: h.passage.title, text: h.passage.text }))
     const measured = { score: top?.score ?? 0, coverage: top?.coverage ?? 0, engine: 'local' as const, evidence }
     const declined: AskResult = { answer: null, sources: [], abstained: true, via: 'none', ...measured }
-    const features = gateFeatures(hits, q.expanded.size)
+    const drawn = top ? withSibling(top, hits[1]) : []
+    const features = gateFeatures(hits, q.expanded.size, drawn.length)
     if (!top || !features || !answers(features)) return declined
-    const { answer, cited } = composeAnswer(withSibling(top, hits[1]), search.relevance(question, q), { list: q.list })
+    const { answer, cited } = composeAnswer(drawn, search.relevance(question, q), { list: q.list })
     // Asked for a number, a named hospital, a download or a code's meaning the answer does not state: the documents
     // speak of the topic, not of that detail.
     if (!statesAskedQuantity(question, answer) || !statesAskedDetail(question, answer)) return declined

@@ -35,14 +35,17 @@ export function trainLikeness(asks: ReadonlyMap<string, readonly string[]>, ids:
 
   /**
    * Each passage's share of a question, given as its tokens (cut as `tokens` cuts the asks), 0..1 and summing to 1
-   * over the passages with asks; empty when no token is known.
+   * over the passages with asks; empty when no token is known. `weight`: how much a token counts, less for the
+   * asker's story around the question than for what is asked.
    */
-  return function likeness(said: readonly string[]): Map<string, number> {
+  return function likeness(said: readonly string[], weight: (token: string) => number = () => 1): Map<string, number> {
     const known = said.filter((t) => boosts.has(t))
     if (!known.length) return new Map()
-    const sums = floors.map((floor) => floor * known.length)
-    for (const t of known) for (const [p, boost] of boosts.get(t)!) sums[p]! += boost
-    const logs = sums.map((sum) => (sum / known.length) * SHARPNESS)
+    const counts = known.map(weight)
+    const counted = counts.reduce((a, b) => a + b, 0)
+    const sums = floors.map((floor) => floor * counted)
+    known.forEach((t, i) => { for (const [p, boost] of boosts.get(t)!) sums[p]! += counts[i]! * boost })
+    const logs = sums.map((sum) => (sum / counted) * SHARPNESS)
     const top = Math.max(...logs)
     const weights = logs.map((l) => Math.exp(l - top))
     const total = weights.reduce((a, b) => a + b, 0)

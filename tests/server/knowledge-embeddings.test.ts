@@ -16,7 +16,7 @@ import { startTestServer, T } from '../helpers/server.ts'
 // real LangChain client. The fake's "model" puts a question and the passage that answers it on one axis and every
 // other text on axes of its own, so what it says about meaning is known.
 
-const question = '专职网格员的工资谁出'
+const question = '专职网格员的工资从哪出'
 /** Words of the passage that answers it (xy-std-5.4.2.4.3: "……所需经费纳入县区财政预算"), which lexical retrieval ranks below 7.4. */
 const answering = '合理设定专职网格员报酬标准'
 const DIMS = 16
@@ -134,7 +134,7 @@ describe('the server with an embedding model configured', () => {
       const a = await s.call(T.bot, 'POST', '/api/knowledge/ask', { question })
       expect(a.status).toBe(200)
       expect(a.body.sources[0].id).toBe('xy-std-5.4.2.4.3')
-      await s.call(T.admin, 'POST', '/api/knowledge/faq', { question: '专职网格员的工资谁出', answer: '由县区财政保障，标准按县区规定。', source: '县社会治理中心' })
+      await s.call(T.admin, 'POST', '/api/knowledge/faq', { question, answer: '由县区财政保障，标准按县区规定。', source: '县社会治理中心' })
       const calls = fake.seen.length
       expect((await s.call(T.bot, 'POST', '/api/knowledge/ask', { question })).body.via).toBe('faq')
       // The FAQ answers without the question's vector.
