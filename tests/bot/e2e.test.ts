@@ -145,6 +145,7 @@ describe('the closed loop in a village group', () => {
     expect(await ticketOf(urgent)).toMatchObject({ intent: 'emergency', category: 'safety' })
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d605ee0000000049454e44ae426082', 'hex')
     const said = b.world.say({ room: ROOM2, from: '孙奶奶', file: { name: 'fire.png', data: png } })
+    expect(said.ok).toBe(true)
     await b.bot.runner.handled((said as { messageId: string }).messageId)
     expect((await ticketOf(urgent)).attachments).toHaveLength(1)
 
