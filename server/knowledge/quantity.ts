@@ -61,9 +61,9 @@ const TIME = ['#天', '#小时', '#月', '#年']
  */
 const ANSWERED_BY = new Map<string, ReadonlySet<string>>([...TIME.map((k) => [k, new Set(TIME)] as const), ['#个', new Set(['#人', '#户', '#家'])]])
 /**
- * Whether a text states a number of a kind the question asks for: "多久" is answered by days, months or years
- * alike. A question that asks for a number the chosen sentences do not state ("贷款利率几厘", "几个名额") is about
- * a detail the documents leave out, however well the passage matches its topic.
+ * Whether a text states a number of a kind the question asks for, or of a kind that answers it (ANSWERED_BY). A
+ * question that asks for a number the chosen sentences do not state ("贷款利率几厘", "几个名额") is about a detail the
+ * documents leave out, however well the passage matches its topic.
  */
 export function statesAskedQuantity(question: string, text: string): boolean {
   const asked = askedQuantities(question)

@@ -202,6 +202,8 @@ export type Query = {
   list: boolean
   /** The question as jieba cut it, filler and all: with its pairs of characters, what likeness.ts weighs. */
   cut: string[]
+  /** The clauses that ask, when a story is told around them (askingPart); null when every clause asks or none does. */
+  asking: string | null
 }
 
 export function readSynonyms(file = synonymsFile): string[][] {
@@ -300,7 +302,7 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
     const asking = askingPart(question)
     const story = new Set(asking === null ? [] : whole.filter((t) => !asking.includes(t)))
     const weightOf = (t: string) => kindOf(t) * (story.has(t) ? o.contextWeight : 1)
-    return { terms, expanded: new Map(whole.map((t) => [t, [t, ...(synonyms.get(t) ?? [])]])), weights: new Map(whole.map((t) => [t, weightOf(t)])), list: asksList(question), setting: settingOf(question), cut: said }
+    return { terms, expanded: new Map(whole.map((t) => [t, [t, ...(synonyms.get(t) ?? [])]])), weights: new Map(whole.map((t) => [t, weightOf(t)])), list: asksList(question), setting: settingOf(question), cut: said, asking }
   }
 
   /** What BM25F looks for: each whole word by itself, its synonyms and its parts, the best one counting. */
@@ -428,8 +430,7 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
       const best = found[0]?.score || 1
       const pairs = pairList(seg.normalise(question))
       const said = new Set(pairs)
-      const asking = askingPart(question)
-      const liked = likeness([...q.cut, ...pairs], (t) => (asking === null || asking.includes(t) ? 1 : o.contextWeight))
+      const liked = likeness([...q.cut, ...pairs], (t) => (q.asking === null || q.asking.includes(t) ? 1 : o.contextWeight))
       return found.map((r) => hit(passages[r.index]!, q, r.score, best, said, near?.[r.index] ?? 0, liked)).sort((a, b) => b.rank - a.rank).slice(0, limit)
     },
   }

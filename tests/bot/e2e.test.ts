@@ -12,6 +12,8 @@ afterAll(() => stopServerWithBot({ server: s, bot: b }))
 
 const ticketOf = async (no: string) => (await s.call(T.admin, 'GET', `/api/tickets/${no}`)).body
 const noIn = (text: string) => /W\d{4,}/.exec(text)?.[0] ?? null
+/** A one-pixel PNG, as a resident's photo. */
+const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d605ee0000000049454e44ae426082', 'hex')
 
 describe('the closed loop in a village group', () => {
   it('appeal → ticket → worker told → 受理 → resident told → 办结 → asked to rate → 满意 → closed', async () => {
@@ -114,7 +116,6 @@ describe('the closed loop in a village group', () => {
 
   it('a picture sent right after an appeal joins its ticket', async () => {
     const no = noIn((await b.say('老张', '五组路边的垃圾堆了一个星期没人清', ROOM))[0]!.text)!
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d605ee0000000049454e44ae426082', 'hex')
     const said = b.world.say({ room: ROOM, from: '老张', file: { name: 'photo.png', data: png } })
     expect(said.ok).toBe(true)
     await b.bot.runner.handled((said as { messageId: string }).messageId)
@@ -143,7 +144,6 @@ describe('the closed loop in a village group', () => {
     const alarm = await b.say('孙奶奶', '俺家后院柴火垛着了 火苗子窜老高 快来人', ROOM2)
     const urgent = noIn(alarm.find((x) => x.room === ROOM2 && noIn(x.text))!.text)!
     expect(await ticketOf(urgent)).toMatchObject({ intent: 'emergency', category: 'safety' })
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d605ee0000000049454e44ae426082', 'hex')
     const said = b.world.say({ room: ROOM2, from: '孙奶奶', file: { name: 'fire.png', data: png } })
     expect(said.ok).toBe(true)
     await b.bot.runner.handled((said as { messageId: string }).messageId)
