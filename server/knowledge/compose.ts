@@ -32,6 +32,31 @@ const LABELLED = /^[^：，。；]{2,14}：/
 /** A labelled item cut to its label and first clause: "兼职网格员：协助开展网格管理服务；". */
 const firstClause = (u: string) => u.replace(/^([^，；。]*)[，；。].*$/, '$1；')
 
+/**
+ * A sentence longer than the whole answer may be, cut to what fits. From its start, unless what fits from the start
+ * says less than half as much about the question as its best clause: then from as early as still holds that clause.
+ * "…" marks a cut. Asked which four 治 make "四治融合", the answer is the end of a 200-character sentence.
+ */
+export function clauseWindow(u: string, relevance: Relevance, budget: number): string {
+  if (u.length <= budget) return u
+  const clauses = u.match(/[^，,]+[，,]?/g) ?? [u]
+  const scores = clauses.map(relevance)
+  const room = budget - 2
+  const fitFrom = (from: number) => {
+    let to = from
+    for (let length = 0; to < clauses.length && length + clauses[to]!.length <= room; to++) length += clauses[to]!.length
+    return to
+  }
+  const key = scores.indexOf(Math.max(...scores))
+  let from = 0
+  const head = scores.slice(0, fitFrom(0)).reduce((a, b) => a + b, 0)
+  if (head < scores[key]! / 2) while (from < key && fitFrom(from) <= key) from++
+  const to = fitFrom(from)
+  if (to === from) return `${u.slice(0, budget - 1)}…`
+  const run = clauses.slice(from, to).join('')
+  return `${from > 0 ? '…' : ''}${to < clauses.length ? `${run.replace(/[，,]$/, '')}…` : run}`
+}
+
 /** For each sentence, the index of the sentence opening its numbered point ("八要推动快递进村。"), or -1 outside one. */
 function pointsOf(all: ReadonlyArray<{ p: Passage; u: string }>): number[] {
   let head = -1
@@ -106,7 +131,10 @@ export function composeAnswer(ps: readonly Passage[], relevance: Relevance, { ma
     if ([...picked].some((i) => i !== h && pointOf[i] === h)) continue
     for (let j = h + 1; j < all.length && !NUMBERED.test(all[j]!.u) && take(j); j++);
   }
-  if (!picked.size) picked.add(best.i)
+  if (!picked.size) {
+    picked.add(best.i)
+    shortened.set(best.i, clauseWindow(best.u, relevance, budget))
+  }
   const order = [...picked].sort((a, b) => a - b)
   const cited = ps.filter((p) => order.some((i) => all[i]!.p === p))
   const body = compact(order.map(said))

@@ -261,4 +261,17 @@ describe('composing an answer', () => {
     expect(answer).not.toContain('物业管理员')
     expect(answer.length).toBeLessThanOrEqual(200)
   })
+
+  it('quotes the part of a sentence too long to quote whole that answers, not its opening, and marks the cuts', () => {
+    const passage = readPassages().find((p) => p.id === 'py-qa-village-2')!
+    expect(passage.text.length).toBeGreaterThan(200)
+    const { answer } = composeAnswer([passage], (s) => (s.includes('四治融合') ? 1 : 0))
+    expect(answer).toContain('自治、法治、德治、数治“四治融合”')
+    expect(answer).toMatch(/^…/)
+    expect(answer).not.toContain('以习近平新时代')
+    expect(answer.length).toBeLessThanOrEqual(200)
+    // When what fits from the start already says as much, the sentence is quoted from its start.
+    const opening = composeAnswer([passage], (s) => (s.includes('三零') ? 1 : s.includes('四治融合') ? 1 : 0)).answer
+    expect(opening).toMatch(/^以习近平新时代/)
+  })
 })
