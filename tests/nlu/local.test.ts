@@ -383,6 +383,10 @@ describe('emergencies said in other ways', () => {
     ['accident', '俺家那头驴惊了 把俺娘踢倒在槽边 半天起不来'],
     ['accident', '后街那条黄狗正追着放学的学生咬 书包都扯掉了'],
     ['flood', '南沟那水眼看着往上涨 已经漫到路边了 下头几户还没走'],
+    ['medical', '喊了老半天没人应 从门缝一看俺舅趴地上了'],
+    ['drowning', '水库边上漂个人 脸朝下'],
+    ['fire', '谁家小孩玩火 后院草垛子叫点着了'],
+    ['missing', '小宝在集上一转头就没了 才三岁 穿个黄棉袄'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
@@ -435,6 +439,8 @@ describe('emergencies said in other ways', () => {
     '接了个电话说俺孙子出车祸了 要转钱 一听就是骗子',
     '上游一放水 水就往俺家麦地里灌 渠闸得修修',
     '群里天天转 说韭菜隔夜吃会中毒 救命 能不能别转了',
+    '化粪池又冒了 满院子都是 救命 物业快来人',
+    '桥头路基往下陷 车一过就颠一下 好几回差点翻了',
   ])('calls trouble that is no danger calm by rule, whatever the model makes of it: %s', (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect(isCalm(text)).toBe(true)
@@ -452,6 +458,7 @@ describe('emergencies said in other ways', () => {
     '快来人啊 电梯门关不上 一直响',
     '收废品的又在烧电线取铜 呛死了',
     '他家天天拉根电线给三轮充电 挨着麦秸垛 真着火了谁负责',
+    '夜儿个半夜有人砸俺家大门 砸了好几下就跑了',
   ])('is no emergency, though it has the words of one: %s', async (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect((await c(text)).intent).not.toBe('emergency')
