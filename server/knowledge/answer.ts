@@ -8,7 +8,7 @@ import { answerKinds } from './asks.ts'
 import { answersQuestion, gateFeatures, MIN_COVERAGE, type GateFeatures } from './gate.ts'
 import { statesAskedDetail } from './details.ts'
 import { statesAskedQuantity } from './quantity.ts'
-import { createSearch, type Hit, type Query } from './search.ts'
+import { askingClauses, createSearch, type Hit, type Query } from './search.ts'
 
 export const passagesFile = join(import.meta.dirname, '../../data/knowledge/passages.jsonl')
 
@@ -95,7 +95,8 @@ export function createKnowledge(o: KnowledgeOptions) {
     const drawn = top ? withSibling(top, hits[1]) : []
     const features = gateFeatures(hits, q.expanded.size, drawn.length)
     if (!top || !features || !answers(features)) return declined
-    const { answer, cited } = composeAnswer(drawn, search.relevance(question, q), { list: q.list })
+    const parts = askingClauses(question)
+    const { answer, cited } = composeAnswer(drawn, search.relevance(question, q), { list: q.list, parts: parts.length > 1 ? parts.map((x) => search.relevance(x)) : [] })
     // Asked for a number, a named hospital, a download or a code's meaning the answer does not state: the documents
     // speak of the topic, not of that detail.
     if (!statesAskedQuantity(question, answer) || !statesAskedDetail(question, answer)) return declined

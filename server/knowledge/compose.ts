@@ -73,7 +73,7 @@ function pointsOf(all: ReadonlyArray<{ p: Passage; u: string }>): number[] {
  * list ("…优惠政策：") brings its items; a sentence saying half as much as the best one is left out. Only the
  * passages the answer quotes are cited, and returned.
  */
-export function composeAnswer(ps: readonly Passage[], relevance: Relevance, { max = LOCAL_MAX_CHARS, list = false } = {}): { answer: string; cited: Passage[] } {
+export function composeAnswer(ps: readonly Passage[], relevance: Relevance, { max = LOCAL_MAX_CHARS, list = false, parts = [] as Relevance[] } = {}): { answer: string; cited: Passage[] } {
   const all = ps.flatMap((p) => sentences(p.text).map((u) => ({ p, u })))
   const budgetFor = (cited: readonly Passage[]) => max - citations(cited).length - 4
   const whole = compact(all.map(({ u }) => (introducesList(u) ? u : u.replace(/[；;]$/, '；'))))
@@ -124,6 +124,11 @@ export function composeAnswer(ps: readonly Passage[], relevance: Relevance, { ma
     if (!take(s.i)) continue
     if (introducesList(s.u)) takeItems(s.i)
     else if (headsPoint(s.u) && heads.length < 2) shortHeads.push(s.i)
+  }
+  // A question of two asks ("得多长时间整顿到位？当年还能评星不"): the sentence that says most of each, when it fits.
+  for (const part of parts) {
+    const own = all.map(({ u }, i) => ({ i, score: part(u) })).sort((a, b) => b.score - a.score || a.i - b.i)[0]
+    if (own && own.score > 0) take(own.i)
   }
   // A short point brings what follows it only when nothing in the point was chosen for itself: asked what "抓要" is,
   // the answer is "抓要，就是要盯住抓住要紧事要害事", not the sentences that happen to follow "（三）要抓总、抓重、抓要推进。".

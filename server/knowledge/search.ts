@@ -157,10 +157,13 @@ const ASKS = /[吗嘛么呢？?]|啥|咋|谁|哪|多少|(?<![好这那前十没]
  * 那下一步该找谁？"); null when every clause asks or none does.
  */
 function askingPart(question: string): string | null {
-  const clauses = question.toLowerCase().split(/(?<=[？?])|[，。！!、,.；;\s]+/).filter(Boolean)
+  const clauses = clausesOf(question.toLowerCase())
   const asking = clauses.filter((c) => ASKS.test(c))
   return asking.length && asking.length < clauses.length ? asking.join('，') : null
 }
+const clausesOf = (question: string) => question.split(/(?<=[？?])|[，。！!、,.；;\s]+/).filter(Boolean)
+/** The clauses of a question that ask something: two of them ("得多长时间整顿到位？当年还能评星不") ask two things. */
+export const askingClauses = (question: string) => clausesOf(question).filter((c) => ASKS.test(c))
 /** A text's pairs of neighbouring characters, punctuation and spaces left out, in order, repeats kept. */
 const pairList = (text: string) => {
   const plain = text.toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '')

@@ -262,6 +262,12 @@ describe('composing an answer', () => {
     expect(answer.length).toBeLessThanOrEqual(200)
   })
 
+  it('answers each of two things asked in one question with the sentence that says most of it', () => {
+    const { answer } = xinyang.ask('俺们社区应急演练一年搞几回？联防队上班是啥制度')
+    expect(answer).toContain('每年至少开展1次应急演练')
+    expect(answer).toContain('8小时工作制')
+  })
+
   it('quotes the part of a sentence too long to quote whole that answers, not its opening, and marks the cuts', () => {
     const passage = readPassages().find((p) => p.id === 'py-qa-village-2')!
     expect(passage.text.length).toBeGreaterThan(200)
