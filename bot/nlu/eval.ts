@@ -109,7 +109,8 @@ async function main() {
     final33: '校准集 final33（首次 77.0%、100%，回答门仍是 final30 并入后拟合的那个；条文随机抽取；去掉了和以前几乎一样的 4 题；之后用于拟合回答门）',
     final34: '校准集 final34（首次 66.7%、96.3%，回答门仍是 final30 并入后拟合的那个；条文随机抽取；去掉了和以前几乎一样的 4 题；之后用于拟合回答门）',
     final35: '校准集 final35（首次 66.1%、96.4%，回答门仍是 final30 并入后拟合的那个；条文随机抽取；去掉了和以前几乎一样的 4 题；之后用于拟合回答门）',
-    final36: '新集 final36（首次打分 80.4%、95.7%，回答门是连同 final35 拟合的那个；条文随机抽取；去掉了和以前几乎一样的 15 题）',
+    final36: '新集 final36（首次打分 80.4%、95.7%，回答门是连同 final35 拟合的那个；条文随机抽取；去掉了和以前几乎一样的 15 题；之后加了一问两件事各补一句）',
+    final37: '新集 final37（首次打分 76.3%、100%，回答门是连同 final35 拟合的那个；条文随机抽取；去掉了和以前几乎一样的 9 题）',
   }
   for (const name of ['dev', 'dev2', 'test', ...laterSets(knowledgeDir)].filter((n) => existsSync(knowledgeSetFile(n)))) {
     const items = readEvalQuestions(knowledgeSetFile(name))
