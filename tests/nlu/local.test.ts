@@ -387,6 +387,8 @@ describe('emergencies said in other ways', () => {
     ['drowning', '水库边上漂个人 脸朝下'],
     ['fire', '谁家小孩玩火 后院草垛子叫点着了'],
     ['missing', '小宝在集上一转头就没了 才三岁 穿个黄棉袄'],
+    ['accident', '咦 那头驴毛了 踢人哩'],
+    ['accident', '哎呀 大黄狗咬住孩儿了'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
@@ -459,6 +461,8 @@ describe('emergencies said in other ways', () => {
     '收废品的又在烧电线取铜 呛死了',
     '他家天天拉根电线给三轮充电 挨着麦秸垛 真着火了谁负责',
     '夜儿个半夜有人砸俺家大门 砸了好几下就跑了',
+    '俺娘去年中风了 现在半边身子不能动 能给办个残疾证不',
+    '楼梯口堆满了电动车 这要是着火了出都出不去 物业管管吧',
   ])('is no emergency, though it has the words of one: %s', async (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect((await c(text)).intent).not.toBe('emergency')
