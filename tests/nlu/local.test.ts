@@ -389,6 +389,8 @@ describe('emergencies said in other ways', () => {
     ['missing', '小宝在集上一转头就没了 才三岁 穿个黄棉袄'],
     ['accident', '咦 那头驴毛了 踢人哩'],
     ['accident', '哎呀 大黄狗咬住孩儿了'],
+    ['flood', '北坡上滑下来好些泥和石头 把后排那两户的后墙堵住了'],
+    ['medical', '俺外孙发高烧烧得抽风了'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
@@ -443,6 +445,11 @@ describe('emergencies said in other ways', () => {
     '群里天天转 说韭菜隔夜吃会中毒 救命 能不能别转了',
     '化粪池又冒了 满院子都是 救命 物业快来人',
     '桥头路基往下陷 车一过就颠一下 好几回差点翻了',
+    '热死了 干一晌活跟掉塘里捞出来一样',
+    '村西头收废品的又在烧轮胎 熏得人喘不上气',
+    '俺家麦子生虫了 快来看看咋弄',
+    '那条大黄狗咬过人 娃们都不敢从那过',
+    '打印机又卡了 有张纸卷进去了',
   ])('calls trouble that is no danger calm by rule, whatever the model makes of it: %s', (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect(isCalm(text)).toBe(true)
