@@ -70,7 +70,8 @@ function pointsOf(all: ReadonlyArray<{ p: Passage; u: string }>): number[] {
 /**
  * An extractive answer from one passage, or two neighbouring clauses: all of it when it is short, else the sentences
  * that say most about the question, in the documents' order, within the budget. A sentence that introduces a
- * list ("…优惠政策：") brings its items; a sentence saying half as much as the best one is left out. Only the
+ * list ("…优惠政策：") brings its items; a sentence saying half as much as the best one is left out. Asked two things
+ * (`parts`, one relevance for each clause that asks), the sentence saying most of each joins when it fits. Only the
  * passages the answer quotes are cited, and returned.
  */
 export function composeAnswer(ps: readonly Passage[], relevance: Relevance, { max = LOCAL_MAX_CHARS, list = false, parts = [] as Relevance[] } = {}): { answer: string; cited: Passage[] } {
