@@ -104,7 +104,7 @@ const toldAfter = (kind: EmergencyKind, text: string) =>
   ['fire', 'accident', 'violence', 'medical'].includes(kind) && yesterday.test(text) && ![now, live, today].some((re) => re.test(text))
 const feared = '[^，。！!]{0,8}(着火|起火|失火|烧起来|烧着|漏电|电着|电到|触电|掉(进|下|到)|淹|砸|塌|出事|出人命|撞(了|着|到)?人)'
 /** A danger feared, not happening: 怕着火, 担心漏电电着小孩, 万一掉下去. */
-const hazard = new RegExp(String.raw`可不得了|(盖上房子?|万一|真要|到时候)[^，。！!]{0,6}发大水(了)?(咋办|咋整|咋弄|怎么办)|(着火|起火)了?(都|也)?(跑不出去|出不去|跑不了|没法跑)|(着火|起火)了?(跑都跑|出都出|逃都逃)不(出去|去|了|掉)|就麻烦了|再不修|(掉|摔|栽)(下去|进去)(咋办|咋整|咋弄|怎么办)|真(要)?(着火|起火|出事)了?[^，。！!]{0,10}(咋|怎么|谁(来)?(负责|管|担))|(?<!怕是)(怕|担心|生怕|容易|万一|小心|恐怕|迟早|早晚|哪天|等着|别等|等(到)?(哪个|有)|说不定|保不齐|(肯定|准)(会|得|要)?有人)${feared}`)
+const hazard = new RegExp(String.raw`可不得了|(盖上房子?|万一|真要|到时候)[^，。！!]{0,6}发大水(了)?(咋办|咋整|咋弄|怎么办)|(着火|起火)了?((都|也)?(跑不出去|出不去|跑不了|没法跑)|(跑都跑|出都出|逃都逃)不(出去|去|了|掉))|就麻烦了|再不修|(掉|摔|栽)(下去|进去)(咋办|咋整|咋弄|怎么办)|真(要)?(着火|起火|出事)了?[^，。！!]{0,10}(咋|怎么|谁(来)?(负责|管|担))|(?<!怕是)(怕|担心|生怕|容易|万一|小心|恐怕|迟早|早晚|哪天|等着|别等|等(到)?(哪个|有)|说不定|保不齐|(肯定|准)(会|得|要)?有人)${feared}`)
 /**
  * What nearly happened (差点着火, 俺孙子差点掉进去): no fire, nobody fell in. But a road that has caved in or water
  * that is rising is there now, whatever nearly fell into it ("路塌了个大坑 车差点掉进去").
@@ -121,10 +121,16 @@ const fiction = /电视剧|剧里|电影里|小说里|游戏里|作文|瞎编|�
  */
 const nuisance = /(砸|凿|钻|拆)墙|电钻|(电话|号码|手机号|微信|二维码|地址|文件|通知)[^，。！!]{0,8}找不(到|着)(?![^，。！!]{0,2}人)|(俩|两个|几个)(娃|孩子|小孩|小子)(又|天天|老是)?打(起来|架)|(钥匙|手机|钱包|校服|外套|衣服|橡皮|卡|证)[^，。]{0,3}丢了|(烧|焚烧)(麦)?(秸秆|秸杆|麦秸|麦茬|玉米秆|稻草|稻秆|树叶|垃圾|电缆|电线皮|轮胎)|烧电线(取|炼|拿)|马蜂窝|(捡|拾)(了|到|着)|丢了(一个|个)?[^，。]{0,2}(包|钱包|手机|钥匙|帽子|卡|证)|浑身(是)?(土|泥)|泥巴糊|洗[^，。！!]{0,3}农药|农药的?(桶|瓶)|(牛|羊|猪|狗|猫|鸡|鸭|鹅)[^，。！!]{0,4}(不吃|不喝|病了|拉稀|流口水|跑[^，。！!]{0,3}地里)|锈死|(厂|窑|烟囱|锅炉房)[^，。！!]{0,3}(又|天天|整天|老是)?冒(黑|白|黄|浓)?烟|丢了(一)?(件|双|顶|把|条)|(面包|蛋糕|馒头|包子|发面|戚风)[^，。]{0,4}(又)?(塌|糊|焦|炸)|(塑料|地膜|白膜|薄膜|农膜|棚膜)[^，。！!]{0,3}烧(哩|的|嘞|得)?(?!着|起)[^，。！!]{0,4}(怪|臭|呛|难闻的?)味/
 
-/** A field drowned, soaked or eaten by pests: "地里芝麻淹死一半了", "麦子生虫了" are a loss, whatever the model makes of 淹死 or 快来看. */
-const drownedCrops = new RegExp(`(${crops})[^，。！!]{0,4}(淹|泡)(死|坏)|(${crops})(子)?[^，。！!]{0,3}(生|长|招)(了)?虫`)
+/**
+ * A field drowned, soaked or eaten by pests: "地里芝麻淹死一半了", "麦子生虫了" are a loss, whatever the model makes of
+ * 淹死 or 快来看.
+ */
+const cropLoss = new RegExp(`(${crops})[^，。！!]{0,4}(淹|泡)(死|坏)|(${crops})(子)?[^，。！!]{0,3}(生|长|招)(了)?虫`)
 
-/** Every time it rains or blows, or a car goes over ("车一过咯噔一下"): a standing fault to repair ("一下雨就打火花"), not something happening now. */
+/**
+ * Every time it rains or blows, or a car goes over ("车一过咯噔一下"): a standing fault to repair ("一下雨就打火花"), not
+ * something happening now.
+ */
 const habitual = /(车|三轮|拖拉机|人)一(过|走|压|碾)(?!去)|(天天|三天两头|隔三差五)[^，。！!\s]{0,4}(喝|打(?!不|电话|工)|吵|闹)|一(下雨|下大雨|刮风|打雷|到晚上|到夏天|开灯|用电|停电|停水|放水|变天|降温|上楼|干活)[^，。！!]{0,2}(就|都|全)|烟[^，。！!]{0,2}(一整天|整天|天天|老是)|一烧(起来|火)|(一喝|喝了|喝完|喝多了?)(点)?酒就|一喝多了?就|喝醉了?就|(已经|都)好几(回|次)了|年年|每年|[翻摔撞掉淹](了|过)?[两俩三几好]+(回|次)了/
 /** What happens every time, with nothing said of it happening now. */
 const everyTime = (text: string) => habitual.test(text) && !now.test(text)
@@ -246,7 +252,7 @@ export const isOutage = wrongNow(outage, notOutage)
  */
 export const isCalm = (said: string) => {
   const text = plain(said)
-  return [settled, elsewhere, reminder, scam, nuisance, drownedCrops, fiction, exaggeration, minor, choreCall, fault].some((re) => re.test(text)) || isUnreal(text) || isHypothetical(text)
+  return [settled, elsewhere, reminder, scam, nuisance, cropLoss, fiction, exaggeration, minor, choreCall, fault].some((re) => re.test(text)) || isUnreal(text) || isHypothetical(text)
     || everyTime(text) || isToNeighbour(text)
 }
 

@@ -37,7 +37,7 @@ const firstClause = (u: string) => u.replace(/^([^，；。]*)[，；。].*$/, '
  * says less than half as much about the question as its best clause: then from as early as still holds that clause.
  * "…" marks a cut. Asked which four 治 make "四治融合", the answer is the end of a 200-character sentence.
  */
-export function clauseWindow(u: string, relevance: Relevance, budget: number): string {
+function clauseWindow(u: string, relevance: Relevance, budget: number): string {
   if (u.length <= budget) return u
   const clauses = u.match(/[^，,]+[，,]?/g) ?? [u]
   const scores = clauses.map(relevance)
