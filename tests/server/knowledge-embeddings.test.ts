@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pino from 'pino'
@@ -92,7 +92,8 @@ describe('semantic retrieval alongside the lexical one', () => {
   })
 
   it('keeps the passages\' vectors in SQLite: a restart embeds nothing again, a changed passage only itself', async () => {
-    const db = openDb(join(mkdtempSync(join(tmpdir(), 'wf-vectors-')), 'weifuwu.sqlite'))
+    const dir = mkdtempSync(join(tmpdir(), 'wf-vectors-'))
+    const db = openDb(join(dir, 'weifuwu.sqlite'))
     const store = sqliteVectors(db)
     fake.answer({ kind: 'embed', vectors: vectorOf })
     const inputs = () => fake.seen.filter((x) => x.path.endsWith('/embeddings')).flatMap((x) => (Array.isArray(x.body.input) ? x.body.input : [x.body.input]) as string[])
@@ -113,6 +114,7 @@ describe('semantic retrieval alongside the lexical one', () => {
     expect(last.length).toBe(1)
     expect(last[0]).toContain('（修订）')
     db.close()
+    rmSync(dir, { recursive: true, force: true })
   })
 
   it('puts any model\'s similarities on one scale: the nearest passage 1, the average one and below 0', () => {

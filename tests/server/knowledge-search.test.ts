@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -158,6 +158,7 @@ describe('the ways residents ask for a passage', () => {
     writeFileSync(join(dir, 'a.jsonl'), `${JSON.stringify({ id: 'xy-std-6.3.2.2.5', asks: ['吃席的钱谁掏'] })}\n`)
     writeFileSync(join(dir, 'b.jsonl'), `${JSON.stringify({ id: 'xy-std-6.3.2.2.5', asks: ['孝善基金是啥'] })}\n`)
     const asks = readAsks(dir)
+    rmSync(dir, { recursive: true, force: true })
     expect(asks.get('xy-std-6.3.2.2.5')).toEqual(['吃席的钱谁掏', '孝善基金是啥'])
     const passages = readPassages().filter((p) => p.region !== 'haimen')
     const seg = createSegmenter()
