@@ -34,7 +34,7 @@ const STOPWORDS = new Set(`的 了 吗 呢 吧 啊 呀 哦 嘛 么 不 没 是 �
   自己 现在 今年 一般 需要 应该 是不是 有没有 能不能 行不行 可不可以 个 回 次 些 点 儿 吃 跑 指 叫 做 弄 搞 干 干啥 干什么 意思 回事 咋回事 怎么回事 东西 事 事儿 情况 哪五 哪三 几种 整 怎么办 怎么整
   俺 恁 咱 额 呗 咧 哈 嗯 啦 哎 诶 么样 怎样 咋样 怎么着 啥样 什么样 一共 总共 到底 究竟 具体 都是 就是 还是 可能 能够 不能 不会 没有 不行 行 中 好不好 对不对 算不算 管不管
   多大 多远 一样 按 按照 根据 一些 那些 这些 这样 那样 谁家 啥时候 什么时候 时候 哪天 哪一天 多会儿 咋弄 咋办 咋整 有啥 有什么 是啥 是什么 算 呀 哇
-  嘞 哩 来着 咯 喽 呐`.split(/\s+/).filter(Boolean))
+  嘞 哩 来着 咯 喽 呐 该`.split(/\s+/).filter(Boolean))
 
 export type Hit = {
   passage: Passage
@@ -164,6 +164,27 @@ function askingPart(question: string): string | null {
 const clausesOf = (question: string) => question.split(/(?<=[？?])|[，。！!、,.；;\s]+/).filter(Boolean)
 /** The clauses of a question that ask something: two of them ("得多长时间整顿到位？当年还能评星不") ask two things. */
 export const askingClauses = (question: string) => clausesOf(question).filter((c) => ASKS.test(c))
+/**
+ * A question about a lack ("俺们小区成立不了业委会咋办", "没物业咋弄") is answered by the sentence about that lack
+ * ("对暂不具备成立业主委员会条件的，指导组建物业管理委员会"), not by the one about the usual case that shares its words.
+ */
+const LACK_ASKED = /(?<!有)没(?!有?[？?，。！!\s]*$)|[^\s]不了|不起来|不够|不足|缺|不成/
+/** A sentence about a lack: 暂不具备…条件的, 无物业小区, 不能有效解决的, 党员较少的村. */
+const LACK_STATED = /不具备|暂不|(?<!三)无(?!论|法|须|需)|未能|没有|不足|较少|不到|不能|难以|解决不了|办不了|不了的/
+/**
+ * Whether a question asks about a lack: in a clause that asks, or just before one that asks nothing of its own
+ * ("还没成立业委会，这咋弄"). A lack told in the story around another ask ("乡里办不了的事牵扯好几个部门，这哨吹给谁")
+ * is not what is asked.
+ */
+function asksOfLack(question: string, terms: readonly string[]): boolean {
+  const clauses = clausesOf(question.toLowerCase())
+  return clauses.some((c, i) => {
+    if (!LACK_ASKED.test(c)) return false
+    if (ASKS.test(c)) return true
+    const next = clauses[i + 1]
+    return next !== undefined && ASKS.test(next) && !terms.some((t) => next.includes(t))
+  })
+}
 /** A text's pairs of neighbouring characters, punctuation and spaces left out, in order, repeats kept. */
 const pairList = (text: string) => {
   const plain = text.toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '')
@@ -398,10 +419,12 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
   function relevance(question: string, q: Query = query(question)): (sentence: string) => number {
     const quantities = askedQuantities(seg.normalise(question))
     const subjects = askedSubjects(question).map((x) => introducesPattern(seg.normalise(x).toLowerCase()))
+    const lacking = asksOfLack(question, [...q.expanded.keys()])
     return (sentence) => {
       const text = sentence.replace(/\s+/g, '').toLowerCase()
       return coverage(q, finder(new Set(words(sentence)), text), true)
         + (holdsAsked(quantities, statedQuantities(text)) ? 0.5 : 0) + (subjects.some((x) => x.test(text)) ? 0.5 : 0)
+        + (lacking && LACK_STATED.test(text) ? 0.25 : 0)
     }
   }
 

@@ -269,6 +269,13 @@ describe('composing an answer', () => {
     expect(answer).toContain('8小时工作制')
   })
 
+  it('answers a question about a lack with the sentence about that lack, not the usual case sharing its words', () => {
+    const { answer } = xinyang.ask('俺们那老小区人少，业委会一直成立不了，该咋办')
+    expect(answer).toContain('对暂不具备成立业主委员会条件的，指导组建物业管理委员会')
+    // A lack told around another ask is not what is asked: where to blow the whistle is.
+    expect(xinyang.ask('事情乡里也弄不了，还涉及好几个部门，这哨子吹给谁').answer).toContain('分管领导')
+  })
+
   it('quotes the part of a sentence too long to quote whole that answers, not its opening, and marks the cuts', () => {
     const passage = readPassages().find((p) => p.id === 'py-qa-village-2')!
     expect(passage.text.length).toBeGreaterThan(200)
