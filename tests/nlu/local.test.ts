@@ -391,6 +391,8 @@ describe('emergencies said in other ways', () => {
     ['accident', '哎呀 大黄狗咬住孩儿了'],
     ['flood', '北坡上滑下来好些泥和石头 把后排那两户的后墙堵住了'],
     ['medical', '俺外孙发高烧烧得抽风了'],
+    ['drowning', '塘里头漂的是个娃吧？快看看'],
+    ['violence', '骑摩托那俩人抢了她的金链子就跑 往东去了'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
@@ -450,6 +452,8 @@ describe('emergencies said in other ways', () => {
     '俺家麦子生虫了 快来看看咋弄',
     '那条大黄狗咬过人 娃们都不敢从那过',
     '打印机又卡了 有张纸卷进去了',
+    '舌头上起火泡了 喝水都疼',
+    '放假了 那小子天天睡到中午 喊都喊不醒',
   ])('calls trouble that is no danger calm by rule, whatever the model makes of it: %s', (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect(isCalm(text)).toBe(true)
@@ -470,6 +474,8 @@ describe('emergencies said in other ways', () => {
     '夜儿个半夜有人砸俺家大门 砸了好几下就跑了',
     '俺娘去年中风了 现在半边身子不能动 能给办个残疾证不',
     '楼梯口堆满了电动车 这要是着火了出都出不去 物业管管吧',
+    '后院老刘在外头赌钱 输了就回家打孩子 跟村里说过几回',
+    '嗓子疼了三四天 喝药也不见好',
   ])('is no emergency, though it has the words of one: %s', async (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect((await c(text)).intent).not.toBe('emergency')
