@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createLocalEngine, type LocalEngine } from '../../bot/nlu/local.ts'
 import { detectEmergency, isCalm, isOutage } from '../../bot/nlu/rules.ts'
+import { createSegmenter } from '../../bot/nlu/segment.ts'
 
 // Behaviour that matters, on sentences written for these tests (not taken from the training data).
 
@@ -722,5 +723,15 @@ describe('emergencies said in other ways', () => {
     '为了那条地边 两家都快打起来了 村里赶紧来人调解调解',
   ])('not an alarm: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
+  })
+})
+
+describe('dialect', () => {
+  it('reads the south of Henan the way it reads Mandarin: 伢 is a child, 塆 a village, 克 is 去 where it goes somewhere', () => {
+    const seg = createSegmenter()
+    expect(seg.normalise('塆里的伢们都克学校了，路上车子来来克克')).toBe('村里的孩子们都去学校了，路上车子来来去去')
+    expect(seg.normalise('前头那个坑 三轮过不克')).toBe('前头那个坑 三轮过不去')
+    // 克 in Mandarin words is left alone.
+    expect(seg.normalise('一公斤是一千克')).toBe('一公斤是一千克')
   })
 })
