@@ -8,7 +8,7 @@ const END = '[？?。！!吗呢啊呀]*$'
 const DEFINITION = new RegExp(`(?:到底|究竟)?(?:是个?啥|是个?什么|是啥意思|啥意思|什么意思|是什么意思|是怎么回事|是咋回事|咋回事|怎么回事|是指啥|是指什么|指的是啥|指的是什么|是干啥的|是干什么的|干啥的|干什么的|是做什么的|有啥用|有什么用)${END}`)
 const LISTING_AFTER = new RegExp(`(?:都|一共|总共|主要)?(?:有啥|有什么|有哪些|包括啥|包括什么|包括哪些|是哪些|是哪几[个种条项样]|指哪些|有几[个种条项样])${END}`)
 const LISTING_BEFORE = /(?:有|包括|享受|给)(?:啥|什么|哪些)(\p{Script=Han}{2,8}?)[？?。！!吗呢]*$/u
-const PURPOSE = new RegExp(`(?:干啥的|干什么的|做什么的|做啥的|有啥用|有什么用|起什么作用|起啥作用)${END}`)
+const PURPOSE = new RegExp(`(?:干啥的|干什么的|做什么的|做啥的|有啥用|有什么用|起什么作用|起啥作用|(?:主要|都|平时|平常|具体)(?:是)?(?:干|做|管)(?:点)?(?:啥|什么)(?:活|事)?)${END}`)
 
 const clean = (s: string) => s.replace(/^(?:请问|问一下|我想问|想问下?)[，,\s]*/, '').replace(/[“”"'‘’\s]/g, '')
 const fits = (s: string) => s.length >= 2 && s.length <= 12
@@ -26,7 +26,7 @@ export function askedSubjects(question: string): string[] {
   return [...new Set(out.filter(fits))]
 }
 
-/** Words that say what a thing is for: a question "X是干啥的" looks for them too, at a lower weight. */
+/** Words that say what a thing is for: a question "X是干啥的", "平时主要干啥" looks for them too, at a lower weight. */
 const PURPOSE_WORDS = ['目的', '作用', '用于', '旨在', '职责', '负责', '功能']
 export const asksPurpose = (question: string) => PURPOSE.test(question.trim())
 

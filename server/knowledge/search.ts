@@ -414,17 +414,20 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
 
   /**
    * How much one sentence says about the question: its share of the question's words, plus the number or the thing
-   * asked for. `q` is the question's query when the caller has it already (one question is segmented and tagged once).
+   * asked for, the kind of answer asked for ("主要干啥" → 职责, "谁来管" → 负责, "在哪" → 场所) and, for a question
+   * about a lack, the lack. `q` is the question's query when the caller has it already (one question is segmented and tagged once).
    */
   function relevance(question: string, q: Query = query(question)): (sentence: string) => number {
     const quantities = askedQuantities(seg.normalise(question))
     const subjects = askedSubjects(question).map((x) => introducesPattern(seg.normalise(x).toLowerCase()))
     const lacking = asksOfLack(question, [...q.expanded.keys()])
+    const kinds = askedKindWords(question)
     return (sentence) => {
       const text = sentence.replace(/\s+/g, '').toLowerCase()
       return coverage(q, finder(new Set(words(sentence)), text), true)
         + (holdsAsked(quantities, statedQuantities(text)) ? 0.5 : 0) + (subjects.some((x) => x.test(text)) ? 0.5 : 0)
         + (lacking && LACK_STATED.test(text) ? 0.25 : 0)
+        + 0.25 * kinds.filter((words) => words.some((w) => text.includes(w))).length
     }
   }
 

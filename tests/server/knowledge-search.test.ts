@@ -269,6 +269,10 @@ describe('composing an answer', () => {
     expect(answer).toContain('8小时工作制')
   })
 
+  it('answers what one does with the sentence that names the duties', () => {
+    expect(xinyang.ask('村里让俺当专职网格员，平常主要干啥？').answer).toContain('采集基础数据、反映群众诉求、提供便民服务')
+  })
+
   it('answers a question about a lack with the sentence about that lack, not the usual case sharing its words', () => {
     const { answer } = xinyang.ask('俺们那老小区人少，业委会一直成立不了，该咋办')
     expect(answer).toContain('对暂不具备成立业主委员会条件的，指导组建物业管理委员会')
