@@ -24,7 +24,8 @@ export type Prediction = { label: string; confidence: number }
 /**
  * Added to wink's log-odds before choosing: the data hold many more appeals than the groups do, so chatter and
  * thanks get a head start. Chosen by five-fold cross-validation on the training data (intent macro-F1), never
- * on the evaluation set.
+ * on the evaluation set. Since the sixteenth round of training messages (everyday chat in complaint words) a chatter
+ * head start of 3 to 7 scores within 0.001 there (3: 0.8786, 6: 0.8779); 6 is kept.
  */
 const INTENT_BIAS: Record<string, number> = { chatter: 6, feedback: 2 }
 const biased = (odds: Array<[string, number]>) => odds.map(([l, o]): [string, number] => [l, o + (INTENT_BIAS[l] ?? 0)]).sort((a, b) => b[1] - a[1])

@@ -394,6 +394,10 @@ describe('emergencies said in other ways', () => {
     ['medical', '俺外孙发高烧烧得抽风了'],
     ['drowning', '塘里头漂的是个娃吧？快看看'],
     ['violence', '骑摩托那俩人抢了她的金链子就跑 往东去了'],
+    ['flood', '后沟那道土坎子垮了 泥巴全推进灶屋了'],
+    ['missing', '俺爷早起出门赶集 他脑子有点糊涂 到这会儿还没找着'],
+    ['missing', '俺姐领着孩子回娘家 一宿了联系不上'],
+    ['medical', '小刘半夜在朋友圈说活着没意思 跟留遗言似的 谁知道他住哪 快去找找'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
