@@ -415,7 +415,8 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
   /**
    * How much one sentence says about the question: its share of the question's words, plus the number or the thing
    * asked for, the kind of answer asked for ("主要干啥" → 职责, "谁来管" → 负责, "在哪" → 场所) and, for a question
-   * about a lack, the lack. `q` is the question's query when the caller has it already (one question is segmented and tagged once).
+   * about a lack, the lack. `q` is the question's query when the caller has it already (one question is segmented
+   * and tagged once).
    */
   function relevance(question: string, q: Query = query(question)): (sentence: string) => number {
     const quantities = askedQuantities(seg.normalise(question))

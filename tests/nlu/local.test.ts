@@ -398,6 +398,8 @@ describe('emergencies said in other ways', () => {
     ['missing', '俺爷早起出门赶集 他脑子有点糊涂 到这会儿还没找着'],
     ['missing', '俺姐领着孩子回娘家 一宿了联系不上'],
     ['medical', '小刘半夜在朋友圈说活着没意思 跟留遗言似的 谁知道他住哪 快去找找'],
+    // A grandson asleep at noon is lazy; a grandfather who is always up at cockcrow is not.
+    ['medical', '俺爷平常鸡叫就起 今儿睡到晌午了还叫不醒'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
