@@ -111,7 +111,8 @@ async function main() {
     final35: '校准集 final35（首次 66.1%、96.4%，回答门仍是 final30 并入后拟合的那个；条文随机抽取；去掉了和以前几乎一样的 4 题；之后用于拟合回答门）',
     final36: '校准集 final36（首次 80.4%、95.7%，回答门是连同 final35 拟合的那个；条文随机抽取；去掉了和以前几乎一样的 15 题；之后加了一问两件事各补一句，用于拟合回答门）',
     final37: '校准集 final37（首次 76.3%、100%，回答门是连同 final35 拟合的那个；条文随机抽取；去掉了和以前几乎一样的 9 题；之后用于拟合回答门）',
-    final38: '新集 final38（首次打分 64.5%、91.7%，回答门是连同 final37 拟合的那个；条文随机抽取；去掉了和以前几乎一样的 8 题）',
+    final38: '校准集 final38（首次 64.5%、91.7%，回答门是连同 final37 拟合的那个；条文随机抽取；去掉了和以前几乎一样的 8 题；之后用于拟合回答门）',
+    final39: '校准集 final39（首次 60.0%、95.8%，回答门是连同 final37 拟合的那个；条文随机抽取；去掉了和以前几乎一样的 10 题；之后加了问职责的选句，用于拟合回答门）',
   }
   for (const name of ['dev', 'dev2', 'test', ...laterSets(knowledgeDir)].filter((n) => existsSync(knowledgeSetFile(n)))) {
     const items = readEvalQuestions(knowledgeSetFile(name))
