@@ -400,6 +400,13 @@ describe('emergencies said in other ways', () => {
     ['medical', '小刘半夜在朋友圈说活着没意思 跟留遗言似的 谁知道他住哪 快去找找'],
     // A grandson asleep at noon is lazy; a grandfather who is always up at cockcrow is not.
     ['medical', '俺爷平常鸡叫就起 今儿睡到晌午了还叫不醒'],
+    // A child described so that others may know her ("背着红书包的妮儿") is not a schoolbag found.
+    ['missing', '俺小孙女放学到这会儿还没回来 谁看见一个扎小辫背着红书包的妮儿 给说一声'],
+    ['missing', '俺外孙女找不着咧'],
+    ['accident', '谁家的驴挣开缰绳跑出来了 把路边一个老汉踢倒了 躺那起不来'],
+    ['violence', '有俩人在后院撬锁 俺在窗户这看着 谁在家快过来'],
+    ['fire', '楼梯间全是浓烟 电梯也停了'],
+    ['fire', '对门那栋不知道几楼着了 窗户往外冒烟'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
@@ -461,6 +468,9 @@ describe('emergencies said in other ways', () => {
     '打印机又卡了 有张纸卷进去了',
     '舌头上起火泡了 喝水都疼',
     '放假了 那小子天天睡到中午 喊都喊不醒',
+    '卫生间水管漏了，快来人',
+    '屋里没点了 快来人看看',
+    '俺姑天天在家族群转养生文章 说剩饭吃了就中毒 说她也不听',
   ])('calls trouble that is no danger calm by rule, whatever the model makes of it: %s', (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect(isCalm(text)).toBe(true)
@@ -483,6 +493,7 @@ describe('emergencies said in other ways', () => {
     '楼梯口堆满了电动车 这要是着火了出都出不去 物业管管吧',
     '后院老刘在外头赌钱 输了就回家打孩子 跟村里说过几回',
     '嗓子疼了三四天 喝药也不见好',
+    '俺家那狗两天没回来了 怕是叫谁家药着了',
   ])('is no emergency, though it has the words of one: %s', async (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect((await c(text)).intent).not.toBe('emergency')
