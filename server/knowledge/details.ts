@@ -9,6 +9,8 @@ import { henanCityNames, provinceNames } from '../contract/places.ts'
 
 /** "哪家医院", "哪个银行": a named one ("县人民医院"), not the word alone ("在医院、车站设置窗口"). */
 const WHICH_PLACE = /(?:哪家|哪个|哪所|哪一家|啥|什么)(医院|银行|学校|药店|超市|公司|单位|卫生院|诊所)/
+/** Asked which unit, an answer names a body ("市委直属机关工委负责", "县区社会治理中心"), seldom calling it a 单位. */
+const NAMED: Record<string, string> = { 单位: '单位|部门|局|委|工委|中心|办公室|政府|机关' }
 /** "搁哪下载", "网址是啥": a way to get it, which only a link, a store, a code to scan or an account gives. */
 const WHERE_TO_GET = /(?:哪|哪儿|哪里|咋|怎么|怎样)(?:能|可以|去|才能)?下载|(?:能|可以)(?:不能)?下载|在哪(?:儿|里)?下[？?]?$|下载(?:地址|链接)|网址|网站是|链接(?:是|在)|(?:公众号|小程序)(?:叫|是)(?:啥|什么)/
 const GIVES_A_WAY = /下载|网址|网站|http|www\.|二维码|扫码|应用(?:商店|市场)|公众号|小程序/i
@@ -28,7 +30,7 @@ const CODE = /(?<![\d.])\d{4,6}(?![\d.]|年|元|万|户|人|个|天|%)/g
 /** Whether the answer holds what such a question asks for; a question asking none of these passes. */
 export function statesAskedDetail(question: string, answer: string): boolean {
   const place = WHICH_PLACE.exec(question)
-  if (place && !new RegExp(`\\p{Script=Han}{2}${place[1]}`, 'u').test(answer.replace(/[（(][^）)]*[）)]/g, ''))) return false
+  if (place && !new RegExp(`\\p{Script=Han}{2}(${NAMED[place[1]!] ?? place[1]})`, 'u').test(answer.replace(/[（(][^）)]*[）)]/g, ''))) return false
   if (WHERE_TO_GET.test(question) && !GIVES_A_WAY.test(answer)) return false
   for (const code of question.match(CODE) ?? []) if (!answer.includes(code)) return false
   const elsewhere = ELSEWHERE.exec(question)

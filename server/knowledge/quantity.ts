@@ -13,9 +13,9 @@ const unitPattern = Object.keys(UNITS).sort((a, b) => b.length - a.length).join(
 const NUMBER = '(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千]+)'
 // "6.5万户", "1.81万个": 万 and 亿 are magnitudes before a unit, or money by themselves ("奖励10万").
 const stated = new RegExp(`${NUMBER}\\s*(?:[~～至到-]\\s*${NUMBER}\\s*)?(?:万|亿)?(${unitPattern})`, 'g')
-// "哪几个室", "哪几块区域" ask which ones, the list, not how many; "好几个部门", "这几个人" tell of some, "过几天",
+// "哪几个室", "哪几块区域" ask which ones, the list, not how many; "好几个部门", "这几个人", "十几条" tell of some, "过几天",
 // "隔几天" tell when, "倒数几名" tells a rank: they do not ask. "分了几块" asks for the parts, not for money.
-const asked = new RegExp(`(?:多少|(?<![哪好这那过隔]|倒数)几)个?(${unitPattern}|钱)(?<!分[了成为]?几块)`, 'g')
+const asked = new RegExp(`(?:多少|(?<![哪好这那过隔十]|倒数)几)个?(${unitPattern}|钱)(?<!分[了成为]?几块)`, 'g')
 /** "分了几块", "分成几类": how a thing is divided, answered by naming the parts as well as by a number. */
 const DIVIDED = /分[了成为]?几[个块类种大部]/
 

@@ -52,6 +52,7 @@ describe('what a question asks for', () => {
     // 好几个, 这几个 tell of some, they do not ask how many.
     expect(askedQuantities('这事牵扯好几个部门，县里咋分派')).toEqual([])
     expect(askedQuantities('这几个人归谁管')).toEqual([])
+    expect(askedQuantities('镇上那十几个网格谁来分')).toEqual([])
     // 过几天, 隔几天 tell when, 倒数几名 a rank; 分了几块 asks for the parts, not for money.
     expect(askedQuantities('报了修过几天有人打电话来问满意不，问这干啥')).toEqual([])
     expect(askedQuantities('村干部考核排了倒数几名咋弄')).toEqual([])
@@ -192,6 +193,8 @@ describe('a number asked for and not stated', () => {
     expect(xinyang.ask('三星文明户能贷多少钱').answer).toContain('5万至15万元')
     expect(xinyang.ask('乡里便民服务大厅几点开门，周末上班不').abstained).toBe(true)
     expect(xinyang.ask('俺们村的网格员叫啥名？电话多少？').abstained).toBe(true)
+    expect(xinyang.ask('“支部联支部”归市里哪个单位管？').answer).toContain('市委直属机关工委')
+    expect(xinyang.ask('县里那十几条指挥通道，日常由谁管理维护？').answer).toContain('县区社会治理中心')
   })
 })
 
@@ -199,6 +202,9 @@ describe('a detail the documents name only in passing', () => {
   it('is told apart: a named hospital, a way to download, what a code stands for, how it is done in another city', () => {
     expect(statesAskedDetail('体检去哪家医院', '在医院、车站设置“三星文明户”窗口')).toBe(false)
     expect(statesAskedDetail('体检去哪家医院', '由县人民医院统一组织体检')).toBe(true)
+    // Asked which unit, a body named by what it is: 工委, 中心, 局.
+    expect(statesAskedDetail('这活动归哪个单位管', '市委直属机关工委负责常态化开展这项活动')).toBe(true)
+    expect(statesAskedDetail('这活动归哪个单位管', '各单位要积极参与')).toBe(false)
     expect(statesAskedDetail('那个APP搁哪下载', '指导网格员正确使用“信服通”APP')).toBe(false)
     expect(statesAskedDetail('那个APP搁哪下载', '在手机应用商店搜索下载')).toBe(true)
     // Asked whether one may download it, or just 在哪下: still a way to get it, which the clause does not give.
