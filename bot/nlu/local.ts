@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { Category, Intent, type Understanding } from '../../server/contract/index.ts'
 import { extractPeople, extractPhone, extractPlace, summarize, withoutMentions } from './extract.ts'
 import { readExamples, trainModel } from './model.ts'
-import { asksPeers, detectEmergency, isBenefitOwed, isCalm, isFixtureAgain, isOutage, isPoliteRequest, isReply, isUnreal, isSensitive, isToNeighbour, type EmergencyKind } from './rules.ts'
+import { asksPeers, detectEmergency, isBenefitOwed, isCalm, isFixtureAgain, isOutage, isTheftAgain, isPoliteRequest, isReply, isUnreal, isSensitive, isToNeighbour, type EmergencyKind } from './rules.ts'
 import { createSegmenter } from './segment.ts'
 
 export type Classify = (text: string) => Promise<Understanding>
@@ -57,7 +57,7 @@ export function createLocalEngine(examplesDir = trainDir) {
     // Water or power out here and now, or a street light or a toilet gone wrong again, is filed however few words it
     // comes in ("又停水了", "路灯又瞎了"); the model, given three words, leans to chatter.
     const outage = read === 'chatter' && isOutage(text)
-    const fixture = read === 'chatter' && !outage && isFixtureAgain(text)
+    const fixture = read === 'chatter' && !outage && (isFixtureAgain(text) || isTheftAgain(text))
     // A benefit that has not come ("种粮补贴又木到") is to be chased, not a question or a follow-up of an earlier report.
     const owed = read !== 'appeal' && read !== 'feedback' && isBenefitOwed(text)
     const byRule = outage || fixture || owed

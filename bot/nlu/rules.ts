@@ -217,8 +217,12 @@ const fixtureAgain = /(路灯|水管子?|厕所|茅房|下水道|井盖|垃圾(�
 const notFixture = /修好|好了|通了|来修了|已经|那会|以前|上回|那次|去年|小区|单位|公司|宿舍|哈哈|😂|你家|你们那/
 export const isFixtureAgain = wrongNow(fixtureAgain, notFixture)
 
-/** A benefit that has not come ("种粮补贴又木到", "养老金这个月咋没到账"): money the county owes, for someone to chase. */
-const benefitOwed = /(补贴|低保|低宝|五保|五包|养老金|养老钱|救助(款|金)|报销的?(钱|款)|抚恤金?|津贴)[^，。！!？?]{0,8}(又|还|咋|怎么)(是)?(没|木|冇|么)(有)?(到|发|给|打)/
+/** Stolen from again ("又偷俺家玉米！", "俺家鸡又叫人偷了"): said in a breath, meant for whoever keeps order in the village. */
+const theftAgain = /又(被|叫|让)?(人)?偷(了)?(俺|我|咱)(家|们)|(俺|我|咱)家[^，。！!？?\s]{0,6}又(被|叫|让)(人)?偷/
+export const isTheftAgain = wrongNow(theftAgain, notFixture)
+
+/** A benefit or a day-labourer's pay that has not come ("种粮补贴又木到", "工钱还木给"): money owed, for someone to chase. */
+const benefitOwed = /(补贴|低保|低宝|五保|五包|养老金|养老钱|救助(款|金)|报销的?(钱|款)|抚恤金?|津贴|工钱)[^，。！!？?]{0,8}(又|还|咋|怎么)(是)?(没|木|冇|么)(有)?(到|发|给|打)/
 const notOwed = /(已经|刚|总算|终于)[^，。！!]{0,2}(到|发|打|领|收)|你们|你家|别人家/
 export const isBenefitOwed = wrongNow(benefitOwed, notOwed)
 

@@ -124,8 +124,13 @@ describe('the ten categories', () => {
     expect(c('下水道又堵了 通了半天才好').intent).toBe('chatter')
   })
 
+  it('files a theft again, said in a breath', () => {
+    for (const text of ['又偷俺家花生', '俺家那两只鹅又叫人偷了']) expect(c(text).intent, text).toBe('appeal')
+    expect(c('猫又偷吃俺家的鱼了 哈哈').intent).toBe('chatter')
+  })
+
   it('files a benefit that has not come, whatever the model makes of it', () => {
-    for (const text of ['俺的养老钱这个月咋没到 往常五号就到了', '种地补贴咋还木发', '五保金咋还没打过来 都月底了']) expect(c(text).intent, text).toBe('appeal')
+    for (const text of ['俺的养老钱这个月咋没到 往常五号就到了', '种地补贴咋还木发', '五保金咋还没打过来 都月底了', '俺的工钱还木给']) expect(c(text).intent, text).toBe('appeal')
     // Filed by the rule, not by the model: the rule's confidence, not the model's in its own reading.
     expect(c('种地补贴咋还木发')).toMatchObject({ intent: 'appeal', confidence: 0.8 })
     expect(c('俺娘的养老金已经到账了').intent).not.toBe('appeal')
