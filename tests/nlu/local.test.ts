@@ -499,6 +499,7 @@ describe('emergencies said in other ways', () => {
     '后院老刘在外头赌钱 输了就回家打孩子 跟村里说过几回',
     '嗓子疼了三四天 喝药也不见好',
     '俺家那狗两天没回来了 怕是叫谁家药着了',
+    '楼道里全是烟头 也没个人扫',
   ])('is no emergency, though it has the words of one: %s', async (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect((await c(text)).intent).not.toBe('emergency')
