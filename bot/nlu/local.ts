@@ -54,8 +54,8 @@ export function createLocalEngine(examplesDir = trainDir) {
     // "麻烦修下路灯，谢谢" asks for something; the thanks at its end does not make it feedback.
     const read = p.intent.label === 'emergency' ? (isUnreal(text) ? 'chatter' : 'appeal')
       : p.intent.label === 'feedback' && isPoliteRequest(text) ? 'appeal' : p.intent.label
-    // Water or power out here and now, or a street light or a toilet gone wrong again, is filed however few words it
-    // comes in ("又停水了", "路灯又瞎了"); the model, given three words, leans to chatter.
+    // Water or power out here and now, a street light or a toilet gone wrong again, or a theft again, is filed however
+    // few words it comes in ("又停水了", "路灯又瞎了", "又偷俺家玉米"); the model, given three words, leans to chatter.
     const outage = read === 'chatter' && isOutage(text)
     const fixture = read === 'chatter' && !outage && (isFixtureAgain(text) || isTheftAgain(text))
     // A benefit that has not come ("种粮补贴又木到") is to be chased, not a question or a follow-up of an earlier report.
