@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createLocalEngine, type LocalEngine } from '../../bot/nlu/local.ts'
-import { detectEmergency, isCalm, isOutage } from '../../bot/nlu/rules.ts'
+import { detectEmergency, isCalm, isFixtureAgain, isOutage } from '../../bot/nlu/rules.ts'
 import { createSegmenter } from '../../bot/nlu/segment.ts'
 
 // Behaviour that matters, on sentences written for these tests (not taken from the training data).
@@ -113,14 +113,17 @@ describe('the ten categories', () => {
   it('files a cut grumbled about, typed by voice or named beside a phone, as a cut', () => {
     // 烦死了 is grumbling, not a joke; 没有电了 is not 有电了; 自来谁 is 自来水 said to a phone; a phone that cannot call out
     // is not a phone gone flat.
-    for (const text of ['又断电了 烦死了', '家里没有电了 饭都做不成', '自来谁又停了', '信号又么了', '村里突然断网了 手机也刷不出来', '俺这又停店了', '后院听水了 锅都没法刷', '电一会儿来一会儿没 冰箱都不制冷了']) {
+    for (const text of ['又断电了 烦死了', '家里没有电了 饭都做不成', '水又挺了', '自来谁又停了', '信号又么了', '村里突然断网了 手机也刷不出来', '俺这又停店了', '后院听水了 锅都没法刷', '电一会儿来一会儿没 冰箱都不制冷了']) {
       expect(isOutage(text), text).toBe(true)
       expect(c(text), text).toMatchObject({ intent: 'appeal', category: 'infrastructure' })
     }
   })
 
   it('files a public fixture gone wrong again, said in three words', () => {
-    for (const text of ['水表又卡了', '茅房又冒了', '渠又堵了', '门口闸机又打不开了', '化粪池的泵又停了']) expect(c(text).intent, text).toBe('appeal')
+    for (const text of ['水表又卡了', '茅房又冒了', '渠又堵了', '门口闸机又打不开了', '化粪池的泵又停了', '机井又坏了 麦子等着浇']) {
+      expect(isFixtureAgain(text), text).toBe(true)
+      expect(c(text).intent, text).toBe('appeal')
+    }
     expect(c('下水道又堵了 通了半天才好').intent).toBe('chatter')
   })
 
@@ -130,7 +133,8 @@ describe('the ten categories', () => {
   })
 
   it('files a benefit that has not come, whatever the model makes of it', () => {
-    for (const text of ['俺的养老钱这个月咋没到 往常五号就到了', '种地补贴咋还木发', '五保金咋还没打过来 都月底了', '俺的工钱还木给']) expect(c(text).intent, text).toBe('appeal')
+    for (const text of ['俺的养老钱这个月咋没到 往常五号就到了', '种地补贴咋还木发', '五保金咋还没打过来 都月底了', '俺的工钱还木给', '养老钱又晚了', '俺娘的低保这回咋少了一百'])
+      expect(c(text).intent, text).toBe('appeal')
     // Filed by the rule, not by the model: the rule's confidence, not the model's in its own reading.
     expect(c('种地补贴咋还木发')).toMatchObject({ intent: 'appeal', confidence: 0.8 })
     expect(c('俺娘的养老金已经到账了').intent).not.toBe('appeal')
@@ -189,6 +193,8 @@ describe('danger words that are not a danger now', () => {
   it('calls a story calm whichever path says emergency: the rules, or the model alone', () => {
     for (const story of ['电视剧里那人掉河里了 俺娘急得直喊快救人', '俺小孙子作文写的是村里发大水', '瞎编的 谁家也没着火']) expect(isCalm(story)).toBe(true)
     expect(isCalm('俺娘掉河里了 快来人')).toBe(false)
+    // A pyramid scheme is for the police to look into, not a life in danger, whatever the model makes of it.
+    expect(isCalm('后头那家好像在搞传销…')).toBe(true)
   })
 
   it.each([
@@ -267,6 +273,9 @@ describe('danger words that are not a danger now', () => {
   it('still sounds the alarm when the danger is now, even in a story-like message', () => {
     expect(c('俺爹说那年也淹过 现在河水又漫进村里了 快来人').intent).toBe('emergency')
     expect(c('要出人命了 两家为浇地那事又打起来了').intent).toBe('emergency')
+    // Put out, but with danger after it (smoke still filling the house), or a lamp gone out: not the end of it.
+    expect(c('救命 灶屋着火了 火灭了 屋里还全是烟 俺娘咳得喘不上气').intent).toBe('emergency')
+    expect(c('快来人 灯灭了 俺爷摔倒了起不来').intent).toBe('emergency')
   })
 })
 
@@ -412,6 +421,10 @@ describe('emergencies said in other ways', () => {
     ['violence', '有俩人在后院撬锁 俺在窗户这看着 谁在家快过来'],
     ['fire', '楼梯间全是浓烟 电梯也停了'],
     ['fire', '对门那栋不知道几楼着了 窗户往外冒烟'],
+    // Smoke from a shed with somebody still inside; a hillside that has caught; a child the dog has bitten.
+    ['fire', '后院柴房往外冒浓烟 俺奶奶还在里面'],
+    ['fire', '坡上谁烧纸 整个山也着了'],
+    ['accident', '他家那狗把俺孙女咬了 手上一直流血'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
@@ -476,6 +489,9 @@ describe('emergencies said in other ways', () => {
     '卫生间水管漏了，快来人',
     '屋里没点了 快来人看看',
     '俺姑天天在家族群转养生文章 说剩饭吃了就中毒 说她也不听',
+    // A pipe split open is for a plumber; a child told at school to ring 119 is repeating a lesson.
+    '厨房水管破了 快来人',
+    '闺女说今儿学校搞消防演练 她学会了着火要打119',
   ])('calls trouble that is no danger calm by rule, whatever the model makes of it: %s', (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect(isCalm(text)).toBe(true)
@@ -500,6 +516,13 @@ describe('emergencies said in other ways', () => {
     '嗓子疼了三四天 喝药也不见好',
     '俺家那狗两天没回来了 怕是叫谁家药着了',
     '楼道里全是烟头 也没个人扫',
+    // A cry that opens a story of a pan fire already put out; a hairstyle, a gap in a railing riders might fall through, a dog bite to pay for.
+    '救命 刚才油锅起火了 吓死俺 赶紧盖上锅盖灭了',
+    '风一吹 刘海成了爆炸头',
+    '桥边护栏断了一截 骑车的一偏就掉河里了 赶紧补上吧',
+    '他家狗把俺小子咬了 打狂犬疫苗花了三百多 到现在一分不给',
+    // 上礼白 is 上礼拜 typed by voice: a week ago.
+    '上礼白东头那狗把俺闺女咬了 到现在还散着养 村里管不管',
   ])('is no emergency, though it has the words of one: %s', async (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect((await c(text)).intent).not.toBe('emergency')
