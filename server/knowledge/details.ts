@@ -20,10 +20,10 @@ const GIVES_A_WAY = /下载|网址|网站|http|www\.|二维码|扫码|应用(?:�
  */
 const STAR = /([三四])星(?:支部|村|社区|党组织)/
 /**
- * "南阳那边", "浙江那里的", "俺闺女在许昌，那边…": the rules of another city or province, which only an answer naming that place speaks of;
+ * "南阳那边", "浙江那里的", "俺闺女在许昌，那边…", "俺姐在驻马店，她们那儿…": the rules of another city or province, which only an answer naming that place speaks of;
  * what holds here (信阳, 河南) is not what holds there.
  */
-const ELSEWHERE = new RegExp(`(${provinceNames}|${henanCityNames}|苏州|杭州|深圳|广州|武汉|南京|合肥|西安)(?:省|市|县)?[，,、\\s]?(?:那边|那里|那儿|那块|那头|当地)`)
+const ELSEWHERE = new RegExp(`(${provinceNames}|${henanCityNames}|苏州|杭州|深圳|广州|武汉|南京|合肥|西安)(?:省|市|县)?[，,、\\s]?(?:(?:她|他)们?|人家)?(?:那边|那里|那儿|那块|那头|当地)`)
 /** "13710", "1335": a code of digits the question names, not a quantity, a year or an amount. */
 const CODE = /(?<![\d.])\d{4,6}(?![\d.]|年|元|万|户|人|个|天|%)/g
 

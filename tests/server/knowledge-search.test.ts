@@ -230,6 +230,7 @@ describe('a detail the documents name only in passing', () => {
     expect(xinyang.ask('县里说的13710，每个数代表啥').abstained).toBe(true)
     expect(xinyang.ask('商丘那边评上三星文明户，也有四免一优先不').abstained).toBe(true)
     expect(xinyang.ask('俺姐在漯河 那边评上三星文明户也有四免一优先不').abstained).toBe(true)
+    expect(xinyang.ask('俺表妹在南阳，她们那儿评上三星文明户也有四免一优先不').abstained).toBe(true)
     expect(xinyang.ask('评上三星文明户，有四免一优先不').abstained).toBe(false)
   })
 })
