@@ -22,6 +22,13 @@ const DIVIDED = /分[了成为]?几[个块类种大部]/
 /** "十大模块", "三大功能": a count of things. */
 const COUNTED = new RegExp(`${NUMBER}大\\p{Script=Han}`, 'u')
 
+/**
+ * "社区是不是多设了几个", "是挑几个单位弄弄，还是都得参加": 几 inside a yes-or-no or an either-or is "a few", one of the
+ * answers offered, not a count asked for.
+ */
+const YES_OR_NO = /(是不是|是否|还是)[^，。？?！!]{0,6}$/
+const offeredAsChoice = (question: string, at: number) => YES_OR_NO.test(question.slice(0, at)) || question.includes('还是', at)
+
 const token = (unit: string) => `#${UNITS[unit] ?? unit}`
 /** "俺村网格员叫啥名", "书记姓啥": a person's name, which no policy states. */
 const PERSON_NAME = /(员|长|书记|主任|干部|他|她|人)[^，。？]{0,3}((叫|姓)(啥|什么)|名字(叫|是)(啥|什么))/
@@ -39,7 +46,7 @@ export function statedQuantities(text: string): string[] {
 
 /** The kinds of number a question asks for, without repeats: `#天` for "最长能拖多少天", `#%` for "占多少". */
 export function askedQuantities(question: string): string[] {
-  const out = [...question.matchAll(asked)].map((m) => (m[1] === '钱' ? '#元' : token(m[1]!)))
+  const out = [...question.matchAll(asked)].filter((m) => !offeredAsChoice(question, m.index)).map((m) => (m[1] === '钱' ? '#元' : token(m[1]!)))
   if (/(?:钱|工资|报酬|补贴|补助|费|收入|奖励)[^，。？]{0,4}多少(?![人项天户次岁年月条家])/.test(question)) out.push('#元')
   if (/(?:占|比例|比重|率|利息)[^，。？]{0,4}(?:多少|几成|几个点|几厘)|百分之(?:多少|几)|几厘/.test(question)) out.push('#%')
   if (/多大(?:岁数|年纪|年龄)|(?:岁数|年纪|年龄)[^，。？]{0,3}多大/.test(question)) out.push('#岁')

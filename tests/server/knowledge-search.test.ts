@@ -53,6 +53,10 @@ describe('what a question asks for', () => {
     expect(askedQuantities('这事牵扯好几个部门，县里咋分派')).toEqual([])
     expect(askedQuantities('这几个人归谁管')).toEqual([])
     expect(askedQuantities('镇上那十几个网格谁来分')).toEqual([])
+    // In a yes-or-no or an either-or, 几个 is one of the answers offered ("a few"), not a count asked for.
+    expect(askedQuantities('网格员是不是还兼着几个别的活')).toEqual([])
+    expect(askedQuantities('评先进是选几个代表去，还是全村都能报')).toEqual([])
+    expect(askedQuantities('网格员一共几个，是不是太少了')).toEqual(['#个'])
     // 过几天, 隔几天 tell when, 倒数几名 a rank; 分了几块 asks for the parts, not for money.
     expect(askedQuantities('报了修过几天有人打电话来问满意不，问这干啥')).toEqual([])
     expect(askedQuantities('村干部考核排了倒数几名咋弄')).toEqual([])
