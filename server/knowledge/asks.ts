@@ -33,6 +33,8 @@ export const asksPurpose = (question: string) => PURPOSE.test(question.trim())
 const LIST = /哪(些|几|[一二三四五六七八九十两俩仨])(?!年|天|号|点)|都(有|包括|是)(啥|什么|哪)|(啥|什么|谁)(跟|和|与)(啥|什么|谁)/
 /** "是哪三颗星", "有哪几个窗口", "绑的是啥跟啥": the answer is a list, all its items, not the first one's details. */
 export const asksList = (question: string) => LIST.test(question)
+/** What the asker put in quotation marks ("那个“三评”", "「一综合」"): a name, up to twelve characters. */
+export const quotedTerms = (question: string) => [...question.matchAll(/[“"「『]([^“”"」』]{1,12})[”"」』]/g)].map((m) => m[1]!.trim())
 
 const PLACE = /在哪|哪里|哪儿|什么地方|啥地方|哪个地方|哪块/
 /** Words that name a place: a question "在哪办" looks for them too, at a lower weight. */

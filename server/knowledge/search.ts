@@ -6,7 +6,7 @@ import type { Passage } from './passage.ts'
 import { askedQuantities, holdsAsked, statedQuantities } from './quantity.ts'
 import { enumerates, sentences } from './sentences.ts'
 import { trainLikeness } from './likeness.ts'
-import { askedKindWords, askedSubjects, asksList, introducesPattern } from './asks.ts'
+import { askedKindWords, askedSubjects, asksList, introducesPattern, quotedTerms } from './asks.ts'
 
 const synonymsFile = join(import.meta.dirname, '../../data/knowledge/synonyms.json')
 const asksDir = join(import.meta.dirname, '../../data/knowledge/asks')
@@ -118,11 +118,17 @@ export type SearchOptions = {
    * 0.25 did best in the gate's cross-validation of 0, 0.1, 0.15, 0.25, 0.35 and 0.5.
    */
   likenessWeight: number
+  /**
+   * How much a passage whose title the asker quoted ("那个“三评”是谁来评") adds to the ranking: the clause named 三评, not
+   * the one that names 三评两比一综合 in passing, by as much as the best BM25F score. Every such question in the sets so
+   * far (7) asked about that clause.
+   */
+  namedWeight: number
   k1: number
   b: number
 }
 export const defaultSearchOptions: SearchOptions = {
-  titleWeight: 2, questionWeight: 3, asksWeight: 1, echoWeight: 1, semanticWeight: 0.5, semanticCandidates: 5, synonymWeight: 0.5, partWeight: 0.5, commentaryFactor: 0.85, settingFactor: 0.75, focusWeight: 0.5, quantityWeight: 1, phraseWeight: 1, singleCharWeight: 1, otherWordWeight: 0.5, asideWeight: 0.15, contextWeight: 0.3, definitionWeight: 1, purposeWeight: 0.5, listWeight: 0.45, likenessWeight: 0.25, k1: 1.2, b: 0.75,
+  titleWeight: 2, questionWeight: 3, asksWeight: 1, echoWeight: 1, semanticWeight: 0.5, semanticCandidates: 5, synonymWeight: 0.5, partWeight: 0.5, commentaryFactor: 0.85, settingFactor: 0.75, focusWeight: 0.5, quantityWeight: 1, phraseWeight: 1, singleCharWeight: 1, otherWordWeight: 0.5, asideWeight: 0.15, contextWeight: 0.3, definitionWeight: 1, purposeWeight: 0.5, listWeight: 0.45, likenessWeight: 0.25, namedWeight: 1, k1: 1.2, b: 0.75,
 }
 
 /**
@@ -224,6 +230,8 @@ export type Query = {
   setting: Setting | null
   /** It asks for a list ("是哪三颗星", "有哪几个窗口"): a passage that lists things ranks higher, the answer takes each point. */
   list: boolean
+  /** Terms the asker put in quotation marks ("三评两比里那个“三评”"): the name of what is asked about. */
+  quoted: string[]
   /** The question as jieba cut it, filler and all: with its pairs of characters, what likeness.ts weighs. */
   cut: string[]
   /** The clauses that ask, when a story is told around them (askingPart); null when every clause asks or none does. */
@@ -326,7 +334,7 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
     const asking = askingPart(question)
     const story = new Set(asking === null ? [] : whole.filter((t) => !asking.includes(t)))
     const weightOf = (t: string) => kindOf(t) * (story.has(t) ? o.contextWeight : 1)
-    return { terms, expanded: new Map(whole.map((t) => [t, [t, ...(synonyms.get(t) ?? [])]])), weights: new Map(whole.map((t) => [t, weightOf(t)])), list: asksList(question), setting: settingOf(question), cut: said, asking }
+    return { terms, expanded: new Map(whole.map((t) => [t, [t, ...(synonyms.get(t) ?? [])]])), weights: new Map(whole.map((t) => [t, weightOf(t)])), list: asksList(question), quoted: quotedTerms(question), setting: settingOf(question), cut: said, asking }
   }
 
   /** What BM25F looks for: each whole word by itself, its synonyms and its parts, the best one counting. */
@@ -407,7 +415,8 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
       echo = Math.max(echo, dice(said, a.pairs))
     }
     const listed = q.list && listing.has(passage.id) ? o.listWeight : 0
-    const rank = (score / best + o.focusWeight * Math.max(focus, asked) + o.echoWeight * echo + o.likenessWeight * (liked.get(passage.id) ?? 0) + o.semanticWeight * semantic + listed)
+    const named = q.quoted.includes(passage.title) ? o.namedWeight : 0
+    const rank = (score / best + o.focusWeight * Math.max(focus, asked) + o.echoWeight * echo + o.likenessWeight * (liked.get(passage.id) ?? 0) + o.semanticWeight * semantic + listed + named)
       * (COMMENTARY.test(passage.id) ? o.commentaryFactor : 1) * (q.setting && OTHER_SETTING[q.setting].test(passage.id) ? o.settingFactor : 1)
     return { passage, score, coverage: cover, focus, asked, echo, likeness: liked.get(passage.id) ?? 0, semantic, rank }
   }

@@ -141,6 +141,11 @@ describe('ranking', () => {
     expect(top('俺村专职网格员是咋定的 谁来干')).toBe('xy-std-5.4.2.2')
   })
 
+  it('prefers the clause whose name the asker quoted over the one that names the whole in passing', () => {
+    expect(search.query('开会说三评两比，那个“三评”是哪些人评？').quoted).toEqual(['三评'])
+    expect(top('开会说三评两比，那个“三评”是哪些人评？')).toBe('xy-std-6.4.2.2.1')
+  })
+
   it('counts a synonym less than the word itself: 好处 finds the clause on the 三星文明户\'s 优惠政策, not one on funding', () => {
     expect(top('评上三星文明户有啥好处？')).toBe('xy-std-6.3.2.1.3.1')
   })
