@@ -523,6 +523,8 @@ describe('emergencies said in other ways', () => {
     '他家狗把俺小子咬了 打狂犬疫苗花了三百多 到现在一分不给',
     // 上礼白 is 上礼拜 typed by voice: a week ago.
     '上礼白东头那狗把俺闺女咬了 到现在还散着养 村里管不管',
+    // Asleep, not alight: someone still in the house is no fire without one.
+    '孩子睡着了 俺爹还在屋里看电视',
   ])('is no emergency, though it has the words of one: %s', async (text) => {
     expect(detectEmergency(text)).toBeNull()
     expect((await c(text)).intent).not.toBe('emergency')
