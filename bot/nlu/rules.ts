@@ -91,8 +91,10 @@ const falseAlarm = (text: string) => {
   if (!m) return false
   const after = text.slice(m.index + m[0].length)
   // A cry after it ("一看是谁家的娃 在塘边上站着哭 …快来人") is a call now, whatever was seen.
-  return !emergencies.some(([, re]) => re.test(after)) && !alarm.test(after)
+  return quietAfter(after, emergencies)
 }
+/** Nothing after a turn in the story: none of these signs of danger, and no cry. */
+const quietAfter = (after: string, signs: ReadonlyArray<[EmergencyKind, RegExp]>) => !signs.some(([, re]) => re.test(after)) && !alarm.test(after)
 /** Long ago: 年轻时候那场大水, 小时候有人掉井里. */
 const longAgo = /(咬|撞|伤|砸)过(人|好几个人|几个人|一回|好几回|两回)|(年轻|小)(的)?时候|以前|上(个)?学期|[五六七八九]几年|\d0年代|那场|那天|前天|前[两俩三几]天|上(个)?(礼拜|星期|周|月)|前些天|那年|当年|那会儿?|早些年|前些年|[\d一二三四五六七八九十几]+年前|老早以前|(上|那)(回|次)|去年|前年|(都|有)[\d一二三四五六七八九十几]+年了|(瘫|躺|病|卧床)[^，。！!]{0,4}[\d一二两三四五六七八九十几]+(年|个月)了|那事|(说|报|反映|讲)的那个[^，。！!]{0,14}的事|(淹死|着|烧|掉|出|摔|撞|塌|决)过(人|火|事|一回|一次|口)?(?![来去])|(掉|摔|栽|淹)(下去|进去)过/
 /** Happening now; "现在一下雨就……" is every time it rains, not now. */
@@ -168,12 +170,12 @@ const exaggeration = /涨价|三缺一|缺(个|一个)人打|凑(一)?桌|挣不
 
 /** How it ended: the fire out, the person found, all well. 灯灭了 is a lamp. Not 救上来了: pulled out is not yet well. */
 const ended = /(?<!灯|电)灭(掉)?了|扑灭|(找|寻)(着|到|回来)了(?!吗|没)|没事了(?!吧|吗)/g
+const anySign = [...emergencies, ...weak]
 /** Said last, with no danger and no cry after it ("着火了 快来人……扑灭了"; not "灭了 屋里还全是烟"). */
 const endsSettled = (text: string) => {
   const last = [...text.matchAll(ended)].at(-1)
   if (!last) return false
-  const after = text.slice(last.index + last[0].length)
-  return ![...emergencies, ...weak].some(([, re]) => re.test(after)) && !alarm.test(after)
+  return quietAfter(text.slice(last.index + last[0].length), anySign)
 }
 
 export type Danger = { kind: EmergencyKind; alarm: boolean; strong: boolean } | null

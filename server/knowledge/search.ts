@@ -162,14 +162,14 @@ const ASKS = /[吗嘛么呢？?]|啥|咋|谁|哪|多少|(?<![好这那前十没]
  * The clauses of a question that ask, when it also tells a story around them ("俺门口那排水沟堵了快一个月，……，
  * 那下一步该找谁？"); null when every clause asks or none does.
  */
-function askingPart(question: string): string | null {
-  const clauses = clausesOf(question.toLowerCase())
-  const asking = clauses.filter((c) => ASKS.test(c))
-  return asking.length && asking.length < clauses.length ? asking.join('，') : null
+function askingPart(clauses: readonly string[]): string | null {
+  const asking = clauses.filter(asksSomething)
+  return asking.length && asking.length < clauses.length ? asking.join('，').toLowerCase() : null
 }
 const clausesOf = (question: string) => question.split(/(?<=[？?])|[，。！!、,.；;\s]+/).filter(Boolean)
+const asksSomething = (clause: string) => ASKS.test(clause)
 /** The clauses of a question that ask something: two of them ("得多长时间整顿到位？当年还能评星不") ask two things. */
-export const askingClauses = (question: string) => clausesOf(question).filter((c) => ASKS.test(c))
+export const askingClauses = (q: Pick<Query, 'clauses'>) => q.clauses.filter(asksSomething)
 /**
  * A question about a lack ("俺们小区成立不了业委会咋办", "没物业咋弄") is answered by the sentence about that lack
  * ("对暂不具备成立业主委员会条件的，指导组建物业管理委员会"), not by the one about the usual case that shares its words.
@@ -182,13 +182,12 @@ const LACK_STATED = /不具备|暂不|(?<!三)无(?!论|法|须|需)|未能|没�
  * ("还没成立业委会，这咋弄"). A lack told in the story around another ask ("乡里办不了的事牵扯好几个部门，这哨吹给谁")
  * is not what is asked.
  */
-function asksOfLack(question: string, terms: readonly string[]): boolean {
-  const clauses = clausesOf(question.toLowerCase())
+function asksOfLack(clauses: readonly string[], terms: readonly string[]): boolean {
   return clauses.some((c, i) => {
     if (!LACK_ASKED.test(c)) return false
-    if (ASKS.test(c)) return true
-    const next = clauses[i + 1]
-    return next !== undefined && ASKS.test(next) && !terms.some((t) => next.includes(t))
+    if (asksSomething(c)) return true
+    const next = clauses[i + 1]?.toLowerCase()
+    return next !== undefined && asksSomething(next) && !terms.some((t) => next.includes(t))
   })
 }
 /** A text's pairs of neighbouring characters, punctuation and spaces left out, in order, repeats kept. */
@@ -234,6 +233,8 @@ export type Query = {
   quoted: string[]
   /** The question as jieba cut it, filler and all: with its pairs of characters, what likeness.ts weighs. */
   cut: string[]
+  /** The question's clauses, split at its punctuation and spaces, as written. */
+  clauses: string[]
   /** The clauses that ask, when a story is told around them (askingPart); null when every clause asks or none does. */
   asking: string | null
 }
@@ -331,10 +332,11 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
       return word && isThing(word.tag) ? 1 : o.otherWordWeight
     }
     // In finding the passage, the story around the question weighs less than what is asked.
-    const asking = askingPart(question)
+    const clauses = clausesOf(question)
+    const asking = askingPart(clauses)
     const story = new Set(asking === null ? [] : whole.filter((t) => !asking.includes(t)))
     const weightOf = (t: string) => kindOf(t) * (story.has(t) ? o.contextWeight : 1)
-    return { terms, expanded: new Map(whole.map((t) => [t, [t, ...(synonyms.get(t) ?? [])]])), weights: new Map(whole.map((t) => [t, weightOf(t)])), list: asksList(question), quoted: quotedTerms(question), setting: settingOf(question), cut: said, asking }
+    return { terms, expanded: new Map(whole.map((t) => [t, [t, ...(synonyms.get(t) ?? [])]])), weights: new Map(whole.map((t) => [t, weightOf(t)])), list: asksList(question), quoted: quotedTerms(question), setting: settingOf(question), cut: said, clauses, asking }
   }
 
   /** What BM25F looks for: each whole word by itself, its synonyms and its parts, the best one counting. */
@@ -430,7 +432,7 @@ export function createSearch(passages: readonly Passage[], seg: Segmenter, group
   function relevance(question: string, q: Query = query(question)): (sentence: string) => number {
     const quantities = askedQuantities(seg.normalise(question))
     const subjects = askedSubjects(question).map((x) => introducesPattern(seg.normalise(x).toLowerCase()))
-    const lacking = asksOfLack(question, [...q.expanded.keys()])
+    const lacking = asksOfLack(q.clauses, [...q.expanded.keys()])
     const kinds = askedKindWords(question)
     return (sentence) => {
       const text = sentence.replace(/\s+/g, '').toLowerCase()
