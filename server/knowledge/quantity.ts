@@ -7,17 +7,24 @@ import { enumerates } from './sentences.ts'
  */
 const UNITS: Record<string, string> = {
   人: '人', 名: '人', 位: '人', 项: '项', 天: '天', 日: '天', 个工作日: '天', 小时: '小时', 户: '户', 次: '次', 回: '次',
-  岁: '岁', 周岁: '岁', 年: '年', 个月: '月', 月: '月', 元: '元', 万元: '元', 亿元: '元', 块: '元', 万: '元', '%': '%', 条: '条', 家: '家', 个: '个', 分: '分',
+  岁: '岁', 周岁: '岁', 年: '年', 个月: '月', 月: '月', 元: '元', 万元: '元', 亿元: '元', 块: '元', 万: '元', '%': '%', 条: '条', 家: '家', 个: '个', 分: '分', 场: '场', 场次: '场',
 }
 const unitPattern = Object.keys(UNITS).sort((a, b) => b.length - a.length).join('|')
 const NUMBER = '(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千]+)'
-// "6.5万户", "1.81万个": 万 and 亿 are magnitudes before a unit, or money by themselves ("奖励10万").
-const stated = new RegExp(`${NUMBER}\\s*(?:[~～至到-]\\s*${NUMBER}\\s*)?(?:万|亿)?(${unitPattern})`, 'g')
+// "6.5万户", "1.81万个": 万 and 亿 are magnitudes before a unit, or money by themselves ("奖励10万"); "76万余人次" is
+// about so many.
+const stated = new RegExp(`${NUMBER}\\s*(?:[~～至到-]\\s*${NUMBER}\\s*)?(?:万|亿)?(?:余|多)?(${unitPattern})`, 'g')
 // "哪几个室", "哪几块区域" ask which ones, the list, not how many; "好几个部门", "这几个人", "十几条" tell of some, "过几天",
-// "隔几天" tell when, "倒数几名" tells a rank: they do not ask. "分了几块" asks for the parts, not for money.
-const asked = new RegExp(`(?:多少|(?<![哪好这那过隔十]|倒数)几)个?(${unitPattern}|钱)(?<!分[了成为]?几块)`, 'g')
+// "隔几天", "前几天" tell when, "倒数几名" tells a rank: they do not ask. "分了几块" asks for the parts, not for money.
+const asked = new RegExp(`(?:多少|(?<![哪好这那过隔前十]|倒数)几)个?(${unitPattern}|钱)(?<!分[了成为]?几块)`, 'g')
 /** "分了几块", "分成几类": how a thing is divided, answered by naming the parts as well as by a number. */
 const DIVIDED = /分[了成为]?几[个块类种大部]/
+/** "分了几个区": the parts named in a row ("窗口服务区、自助服务区和咨询投诉区") answer it as a list of points does. */
+const PART_NAME = /分[了成为]?几[个块类种大部]?(\p{Script=Han})/u
+const namesParts = (question: string, text: string) => {
+  const part = PART_NAME.exec(question)?.[1]
+  return part !== undefined && (text.match(new RegExp(`${part}[、和及与]`, 'g')) ?? []).length >= 2
+}
 
 /** "十大模块", "三大功能": a count of things. */
 const COUNTED = new RegExp(`${NUMBER}大\\p{Script=Han}`, 'u')
@@ -74,7 +81,7 @@ const ANSWERED_BY = new Map<string, ReadonlySet<string>>([...TIME.map((k) => [k,
  */
 export function statesAskedQuantity(question: string, text: string): boolean {
   const asked = askedQuantities(question)
-  return !asked.length || holdsAsked(asked, statedQuantities(text)) || (DIVIDED.test(question) && enumerates(text))
+  return !asked.length || holdsAsked(asked, statedQuantities(text)) || (DIVIDED.test(question) && (enumerates(text) || namesParts(question, text)))
 }
 
 /** Whether numbers of these kinds (statedQuantities) answer one of the kinds asked for (askedQuantities). */

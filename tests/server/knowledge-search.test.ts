@@ -59,6 +59,7 @@ describe('what a question asks for', () => {
     expect(askedQuantities('网格员一共几个，是不是太少了')).toEqual(['#个'])
     // 过几天, 隔几天 tell when, 倒数几名 a rank; 分了几块 asks for the parts, not for money.
     expect(askedQuantities('报了修过几天有人打电话来问满意不，问这干啥')).toEqual([])
+    expect(askedQuantities('前几天去乡里交了材料，这事归谁批')).toEqual([])
     expect(askedQuantities('村干部考核排了倒数几名咋弄')).toEqual([])
     expect(askedQuantities('便民服务中心分了几块')).toEqual([])
     expect(askedQuantities('一亩地补几块钱')).toEqual(['#元'])
@@ -73,6 +74,9 @@ describe('what a question asks for', () => {
     expect(statedQuantities('全市评出三星文明户6.5万户')).toEqual(['#户'])
     expect(statedQuantities('奖励工作经费10万')).toEqual(['#元'])
     expect(statedQuantities('划分为城乡建设等十大模块')).toEqual(['#个'])
+    // About so many: 300余场次, 2万多人.
+    expect(statedQuantities('全县开展义诊300余场次，服务群众2万多人')).toEqual(['#场', '#人'])
+    expect(askedQuantities('一年办多少场')).toEqual(['#场'])
   })
 
   it('reads details no policy states: an hour, a year, a person\'s name or phone number', () => {
@@ -191,6 +195,8 @@ describe('a number asked for and not stated', () => {
     expect(statesAskedQuantity('三星文明户有啥好处', '四免一优先')).toBe(true)
     // How a thing is divided is answered by naming its parts.
     expect(statesAskedQuantity('大厅分成几个区', '大厅设置窗口服务区、自助服务区、咨询投诉区等功能区。一是窗口服务区。二是自助服务区。')).toBe(true)
+    expect(statesAskedQuantity('中心里分了几个室', '设立调解室、接待室和档案室等功能室')).toBe(true)
+    expect(statesAskedQuantity('中心里分了几个室', '设立调解室，配备专职调解员')).toBe(false)
     expect(statesAskedQuantity('大厅有几个窗口', '大厅设置窗口服务区、自助服务区、咨询投诉区等功能区。一是窗口服务区。二是自助服务区。')).toBe(false)
     // 几个 counts people or households as well as things; a number of times or of items is not a count of them.
     expect(statesAskedQuantity('支部委员最少得有几个', '支部委员会成员不少于 3 人')).toBe(true)
