@@ -427,6 +427,8 @@ describe('emergencies said in other ways', () => {
     ['accident', '他家那狗把俺孙女咬了 手上一直流血'],
     ['flood', '渠水倒灌 半条街都泡水里了'],
     ['violence', '俺家进贼了 这会儿还在院里翻东西'],
+    // A child not getting up is no emergency; an old man who cannot be woken at the same hour is one.
+    ['medical', '俺爹早上八点叫都叫不醒 嘴都歪了'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
