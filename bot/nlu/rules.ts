@@ -247,6 +247,11 @@ const benefitOwed = /(补贴|低保|低宝|五保|五包|养老金|养老钱|救
 const notOwed = /(已经|刚|总算|终于)[^，。！!]{0,2}(到|发|打|领|收)|你们|你家|别人家/
 export const isBenefitOwed = wrongNow(benefitOwed, notOwed)
 
+/** A benefit that has come ("俺娘的养老金已经到账了", "低保钱打到卡上了"): news for the group, nothing to chase, unless something is wrong with it. */
+const benefitCame = /(补贴|低保|低宝|五保|养老金|养老钱|救助(款|金)|报销的?(钱|款)|抚恤金?|津贴|工钱)(钱)?[^，。！!？?]{0,6}(到账|打到卡上?|到卡上|发下来|领到手?)了/
+const yetWrong = /但|可是|就是|咋|怎么|为啥|少了?|不对|不够|没|木|冇|[?？吗]/
+export const isBenefitCame = (said: string) => { const text = plain(said); return benefitCame.test(text) && !yetWrong.test(text) }
+
 /** Opens by asking for something to be done ("麻烦修下路灯，谢谢"): a request, however politely it closes with thanks. */
 const politeRequest = /^(麻烦|劳驾|请(?!问))(你们|恁们?|网格员|村里|物业)?[^，。！!？?]{0,3}(修|拉|清|看|处理|弄|管|来|换|补|挪|查|收|运|装)/
 export const isPoliteRequest = (text: string) => politeRequest.test(text.trim())

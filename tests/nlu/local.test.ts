@@ -140,6 +140,13 @@ describe('the ten categories', () => {
     expect(c('俺娘的养老金已经到账了').intent).not.toBe('appeal')
   })
 
+  it('files nothing for a benefit that has come, unless something is wrong with it', () => {
+    for (const text of ['低保钱已经打到卡上了', '俺爹的抚恤金领到手了', '这季度的种粮补贴发下来了']) {
+      expect(c(text), text).toMatchObject({ intent: 'chatter', category: null, confidence: 0.8 })
+    }
+    for (const text of ['养老金到账了 可是比上个月少了一百', '补贴打到卡上了咋只有三百']) expect(c(text).intent, text).toBe('appeal')
+  })
+
   it('takes a request that closes with thanks for a request', () => {
     expect(c('麻烦清下俺门口那堆渣土，谢谢了')).toMatchObject({ intent: 'appeal' })
     expect(c('麻烦恁们了 谢谢').intent).toBe('feedback')
