@@ -12,8 +12,11 @@ const placeRes = [
 const NOT_A_PLACE_START = /^[我俺你他她在到的从往去是有那这了把给咱恁]+/
 const peopleRe = /(老[\u4e00-\u9fa5]|[\u4e00-\u9fa5]{1,2}(大爷|大娘|大妈|阿姨|婶子?|叔|伯|哥|姐|嫂|奶奶|爷爷|老汉|师傅|书记|主任|会计)|[\u4e00-\u9fa5]老[二三四五六七八九])/g
 
-/** "@小微 路灯坏了" → "路灯坏了": WeChat ends a mention with a space (U+2005, which \s holds), or the message ends. */
-export const withoutMentions = (text: string) => text.replace(/@\S+(?:\s|$)/g, ' ').trim()
+/**
+ * "@小微 路灯坏了" → "路灯坏了": WeChat ends a mention with a space (U+2005, which \s holds), or the message ends. A name
+ * holds no comma or full stop and is not endless: "老板突然@我，我心脏病都快吓出来了" mentions nobody and keeps its words.
+ */
+export const withoutMentions = (text: string) => text.replace(/@[^\s，。！？!?、,;；:：]{1,20}(?:\s|$)/g, ' ').trim()
 
 export function extractPhone(text: string): string | null {
   return phoneRe.exec(text)?.[1] ?? null

@@ -184,6 +184,13 @@ describe('what it pulls out', () => {
     expect(c('@小微 @王强 东头桥上的栏杆断了一截')).toMatchObject({ intent: 'appeal', summary: '东头桥上的栏杆断了一截' })
   })
 
+  it('keeps the words after an @ that is no mention, typed in the middle of a sentence', () => {
+    // Nothing but a comma after the name: the rest is the message, not a long name.
+    const u = c('老板刚才突然@我，我心脏病都快吓出来了，结果就问我报销单填了没😂')
+    expect(u.summary).toBe('老板刚才突然@我，我心脏病都快吓出来了，结果就问我报销单填了没')
+    expect(u.intent).toBe('chatter')
+  })
+
   it('flags a report of gambling as sensitive, so that the group never sees it echoed', () => {
     const u = c('俺要举报三组有人天天晚上在空房子里聚众赌博，输赢好几千')
     expect(u).toMatchObject({ intent: 'appeal', sensitive: true })
@@ -436,6 +443,12 @@ describe('emergencies said in other ways', () => {
     ['violence', '俺家进贼了 这会儿还在院里翻东西'],
     // A child not getting up is no emergency; an old man who cannot be woken at the same hour is one.
     ['medical', '俺爹早上八点叫都叫不醒 嘴都歪了'],
+    // Buried, fainted where he worked, gone the moment one looked away; water typed 水曼 by voice.
+    ['accident', '砖窑后头那土坡塌了，埋住个人'],
+    ['medical', '俺公公锄着锄着晕田里了'],
+    ['medical', '老王头刚才晕在院里了'],
+    ['missing', '俺外孙在超市门口玩，俺一回头人就不见了'],
+    ['flood', '水曼进屋了'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
@@ -782,6 +795,17 @@ describe('emergencies said in other ways', () => {
     '水管子漏了一个月了 到现在也没见人来修',
     '砖窑一烧起来 满村都是黑烟 嗓子疼得慌',
     '为了那条地边 两家都快打起来了 村里赶紧来人调解调解',
+    // Thought to be a fire, asked about and found to be nothing; a crash with nobody badly hurt; fish killed by
+    // someone fishing with a current; a blocked sewer typed 下水到; angry or carsick, not fainted.
+    '后坡上一股烟 俺还当是着火了 吓一跳',
+    '村西头冒黑烟 打听了才晓得是人家烧荒',
+    '下午十字路口撞车了，人没大事',
+    '刚才楼道里全是烟 下去看了 不是啥事儿',
+    '有人在河里电鱼 小鱼都电死了',
+    '下水到堵了快来',
+    '这孩子能把我气晕过去了',
+    '坐大巴晕车了 吐了一路',
+    '我那台老相机快不行了，对焦慢得要死',
   ])('not an alarm: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
