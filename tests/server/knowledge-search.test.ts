@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createSegmenter } from '../../bot/nlu/segment.ts'
-import { askedSubjects, asksList, asksPlace, asksPurpose, asksWho } from '../../server/knowledge/asks.ts'
+import { askedSubjects, asksList, asksPlace, asksPurpose, asksWhen, asksWho } from '../../server/knowledge/asks.ts'
 import { createBm25 } from '../../server/knowledge/bm25.ts'
 import { composeAnswer } from '../../server/knowledge/compose.ts'
 import { statesAskedDetail } from '../../server/knowledge/details.ts'
@@ -148,6 +148,22 @@ describe('ranking', () => {
   it('prefers the clause whose name the asker quoted over the one that names the whole in passing', () => {
     expect(search.query('开会说三评两比，那个“三评”是哪些人评？').quoted).toEqual(['三评'])
     expect(top('开会说三评两比，那个“三评”是哪些人评？')).toBe('xy-std-6.4.2.2.1')
+  })
+
+  it('reads 在理 as 合理: the clause on demands 不管合不合理 answers whether an unreasonable one is heard', () => {
+    const q = '群众提的要求要是不在理，村里还理不理？'
+    expect(search.query(q).expanded.get('在理')).toContain('合理')
+    const fits = search.relevance(q)
+    expect(fits('群众诉求不管合不合理，各级各部门都要把群众当成服务对象，积极给予回应，合理的诉求要及时解决，不合理的要耐心解释。'))
+      .toBeGreaterThan(fits('坚持以人民为中心的发展思想，围绕群众的诉求，帮助解决问题。'))
+  })
+
+  it('looks for the sentence that says by when, when the question asks 啥时候', () => {
+    expect(asksWhen('评五星的自评材料啥时候之前交？')).toBe(true)
+    expect(asksWhen('评五星的自评材料交给谁？')).toBe(false)
+    const fits = search.relevance('评五星的自评材料啥时候之前交？')
+    expect(fits('每年12月31日前，村党支部根据重点任务完成情况和评星标准进行自评，并向乡镇党委申报。'))
+      .toBeGreaterThan(fits('村党支部根据重点任务完成情况和评星标准进行自评，并向乡镇党委申报。'))
   })
 
   it('counts a synonym less than the word itself: 好处 finds the clause on the 三星文明户\'s 优惠政策, not one on funding', () => {
