@@ -46,7 +46,7 @@ const WHO = /谁(?:来|去|在|能)?(?:管|负责|抓|牵头|主持|担任|当|�
 const WHO_WORDS = ['负责', '牵头', '担任', '主持', '抓', '分管', '主管']
 export const asksWho = (question: string) => WHO.test(question)
 
-const WHEN = /什么时候|啥时候|啥时|哪天|几号|何时|多会儿?|哪会儿|几月份?/
+const WHEN = /什么时候|啥时候|啥时|哪天|几号|何时|(?<!差不)多会儿?|哪会儿|几月份?/
 /** Words that say by when a thing is done ("12月31日前", "月底前"): a question "啥时候之前得报" looks for them too, at a lower weight. */
 const WHEN_WORDS = ['日前', '月底', '年底', '日之前', '月之前', '之前', '以前']
 export const asksWhen = (question: string) => WHEN.test(question)
