@@ -244,13 +244,16 @@ export const isFixtureAgain = wrongNow(fixtureAgain, notFixture)
 const theftAgain = /又(被|叫|让)?(人)?偷(了)?(俺|我|咱)(家|们)|(俺|我|咱)家[^，。！!？?\s]{0,6}又(被|叫|让)(人)?偷/
 export const isTheftAgain = wrongNow(theftAgain, notFixture)
 
+/** The money a resident is owed or paid: benefits, reimbursements, a day-labourer's pay. */
+const benefit = '补贴|低保|低宝|五保|养老金|养老钱|救助(款|金)|报销的?(钱|款)|抚恤金?|津贴|工钱'
+
 /** A benefit or a day-labourer's pay that has not come ("种粮补贴又木到", "工钱还木给"): money owed, for someone to chase. */
-const benefitOwed = /(补贴|低保|低宝|五保|五包|养老金|养老钱|救助(款|金)|报销的?(钱|款)|抚恤金?|津贴|工钱)(钱)?[^，。！!？?]{0,8}((又|还|咋|怎么)(是)?(没|木|冇|么)(有)?(到|发|给|打)|(又|咋|怎么)(晚|少)(了|发|给|打))/
+const benefitOwed = new RegExp(`(${benefit}|五包)(钱)?[^，。！!？?]{0,8}((又|还|咋|怎么)(是)?(没|木|冇|么)(有)?(到|发|给|打)|(又|咋|怎么)(晚|少)(了|发|给|打))`)
 const notOwed = /(已经|刚|总算|终于)[^，。！!]{0,2}(到|发|打|领|收)|你们|你家|别人家/
 export const isBenefitOwed = wrongNow(benefitOwed, notOwed)
 
 /** A benefit that has come ("俺娘的养老金已经到账了", "低保钱打到卡上了"): news for the group, nothing to chase, unless something is wrong with it. */
-const benefitCame = /(补贴|低保|低宝|五保|养老金|养老钱|救助(款|金)|报销的?(钱|款)|抚恤金?|津贴|工钱)(钱)?[^，。！!？?]{0,6}(到账|打到卡上?|到卡上|发下来|领到手?)了/
+const benefitCame = new RegExp(`(${benefit})(钱)?[^，。！!？?]{0,6}(到账|打到卡上?|到卡上|发下来|领到手?)了`)
 const yetWrong = /但|可是|就是|咋|怎么|为啥|少了?|不对|不够|没|木|冇|[?？吗]/
 export const isBenefitCame = (said: string) => { const text = plain(said); return benefitCame.test(text) && !yetWrong.test(text) }
 

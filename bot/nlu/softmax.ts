@@ -41,19 +41,19 @@ export function trainSoftmax(examples: ReadonlyArray<{ features: readonly string
   const targets = examples.map((e) => labels.indexOf(e.label))
   const weights = new Float64Array((index.size + 1) * K)
   const squares = new Float64Array(weights.length).fill(1e-8)
-  const scores = new Float64Array(K)
+  const probabilities = new Float64Array(K)
 
   const softmax = (row: ArrayLike<number>) => {
     let top = -Infinity
     for (let k = 0; k < K; k++) {
       let z = 0
       for (let j = 0; j < row.length; j++) z += weights[row[j]! * K + k]!
-      scores[k] = z
+      probabilities[k] = z
       if (z > top) top = z
     }
     let sum = 0
-    for (let k = 0; k < K; k++) { scores[k] = Math.exp(scores[k]! - top); sum += scores[k]! }
-    for (let k = 0; k < K; k++) scores[k] = scores[k]! / sum
+    for (let k = 0; k < K; k++) { probabilities[k] = Math.exp(probabilities[k]! - top); sum += probabilities[k]! }
+    for (let k = 0; k < K; k++) probabilities[k] = probabilities[k]! / sum
   }
 
   const random = lcg(seed)
@@ -67,7 +67,7 @@ export function trainSoftmax(examples: ReadonlyArray<{ features: readonly string
       const row = rows[n]!
       softmax(row)
       for (let k = 0; k < K; k++) {
-        const g = scores[k]! - (k === targets[n] ? 1 : 0)
+        const g = probabilities[k]! - (k === targets[n] ? 1 : 0)
         if (g === 0) continue
         for (let j = 0; j < row.length; j++) {
           const w = row[j]! * K + k
