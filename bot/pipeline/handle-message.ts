@@ -92,6 +92,11 @@ async function handlePrivate(msg: Inbound, deps: Deps, u: Understanding | null):
   if (rated) return rated
   if (u?.intent === 'status') return [reply(msg, await statusOf(msg, deps))]
   if (u?.intent === 'emergency') return [] // the guidance has gone out already
+  if (u && (u.intent === 'inquiry' || (u.intent !== 'appeal' && looksLikeQuestion(msg.text)))) {
+    // A policy question asked privately is answered when the documents know; the grid worker is reached from the group.
+    const a = await deps.ask(withoutMentions(msg.text))
+    if (!a.abstained && a.answer) return [reply(msg, a.answer)]
+  }
   return [reply(msg, replies.privateAppealNeedsRoom)]
 }
 
@@ -138,7 +143,14 @@ async function rateIfAwaited(msg: Inbound, deps: Deps): Promise<Outbound[] | nul
 async function statusOf(msg: Inbound, deps: Deps): Promise<string> {
   const r = await deps.server.tickets({ reporter: msg.talkerId, limit: 5 })
   const items: Ticket[] = r.ok ? r.value.items : []
-  return items.length ? replies.statusList(items) : replies.noTickets
+  if (items.length) return replies.statusList(items)
+  // "评星的材料啥时候之前得报上去？" reads like asking after a matter; from someone who has reported nothing, it is a
+  // question the documents may answer.
+  if (looksLikeQuestion(msg.text)) {
+    const a = await deps.ask(withoutMentions(msg.text))
+    if (!a.abstained && a.answer) return a.answer
+  }
+  return replies.noTickets
 }
 
 /** A policy question: answered in the group with its source, or handed to the grid worker when the bot does not know. */

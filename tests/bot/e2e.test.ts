@@ -167,6 +167,22 @@ describe('the closed loop in a village group', () => {
     expect(r[0]!.text).toMatch(new RegExp(`${no}“[^”]+”待受理`))
   })
 
+  it('asking after a matter with nothing reported is answered from the documents when it is a policy question', async () => {
+    const ROOM2 = '柳树村二网格群'
+    const policy = await b.say('老周', '村里评星的材料啥时候之前得报上去？', ROOM2)
+    expect(policy).toHaveLength(1)
+    expect(policy[0]!.text).toMatch(/^@老周\s.*12月31日前[\s\S]*\n来源：/)
+    const matter = await b.say('老周', '我上回说的那个事咋样了', ROOM2)
+    expect(matter).toEqual([expect.objectContaining({ room: ROOM2, text: '@老周 没查到您反映过的事项。如有问题直接在群里说就行。' })])
+  })
+
+  it('privately, a policy question is answered from the documents, and an appeal is asked into the group', async () => {
+    const policy = await b.say('马婶', '俺家要是评上三星文明户，能有啥好处不？')
+    expect(policy).toEqual([{ to: '马婶', text: expect.stringMatching(/四免一优先[\s\S]*\n来源：《党建引领基层治理工作规范》6\.3\.2\.1\.3\.1$/) }])
+    const appeal = await b.say('马婶', '俺家门口的水沟堵了好几天了')
+    expect(appeal).toEqual([{ to: '马婶', text: '请在您所在的网格群里说一下，我好登记给您的网格员；紧急情况请直接拨打110/119/120。' }])
+  })
+
   it('a theft in progress is told to call 110, not that someone is hurting people', async () => {
     const r = await b.say('王大爷', '有人搁村西头偷变压器铜线哩', ROOM)
     expect(r.find((x) => x.room === ROOM)?.text).toMatch(/^@王大爷\s有人行凶、打砸或正在偷抢请立即拨打110/)
