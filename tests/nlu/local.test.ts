@@ -119,6 +119,17 @@ describe('the ten categories', () => {
     }
   })
 
+  it('files a cut today that tomorrow makes worse, and not a cut announced for tomorrow', () => {
+    for (const text of ['俺这网断了，娃明儿还得上网课呢', '又停水了，明天还得给猪拌食']) {
+      expect(isOutage(text), text).toBe(true)
+      expect(c(text), text).toMatchObject({ intent: 'appeal', category: 'infrastructure' })
+    }
+    for (const text of ['明儿上午村里停电检修，大家提前准备', '后天全组没水 记得接水']) {
+      expect(isOutage(text), text).toBe(false)
+      expect(c(text).intent, text).toBe('chatter')
+    }
+  })
+
   it('files a public fixture gone wrong again, said in three words', () => {
     for (const text of ['水表又卡了', '茅房又冒了', '渠又堵了', '门口闸机又打不开了', '化粪池的泵又停了', '机井又坏了 麦子等着浇']) {
       expect(isFixtureAgain(text), text).toBe(true)
