@@ -117,6 +117,7 @@ async function main() {
     final41: '已看过的集 final41（首次 76.3%、96.3%，回答门是连同 final40 拟合的那个；条文随机抽取；去掉了和以前几乎一样的 8 题；之后改了“是不是……几个”、引号里的条文名、“她们那儿”三处；回答门没有连同它重新拟合）',
     final42: '已看过的集 final42（首次 67.7%、95.7%，回答门是连同 final40 拟合的那个；条文随机抽取；去掉了和以前几乎一样的 9 题；之后改了“前几天”“万余人次”“分了几个区”三处；回答门没有连同它重新拟合）',
     final43: '已看过的集 final43（首次 78.3%、100%，回答门是连同 final40 拟合的那个；条文随机抽取；去掉了和以前几乎一样的 10 题；之后加了“在理”同“合理”、问“啥时候”找说期限的句子；回答门没有连同它重新拟合）',
+    final44: '新集 final44（首次 70.5%、95.7%，回答门是连同 final40 拟合的那个；条文随机抽取；去掉了和以前几乎一样的 10 题）',
   }
   for (const name of ['dev', 'dev2', 'test', ...laterSets(knowledgeDir)].filter((n) => existsSync(knowledgeSetFile(n)))) {
     const items = readEvalQuestions(knowledgeSetFile(name))
