@@ -460,6 +460,13 @@ describe('emergencies said in other ways', () => {
     ['medical', '老王头刚才晕在院里了'],
     ['missing', '俺外孙在超市门口玩，俺一回头人就不见了'],
     ['flood', '水曼进屋了'],
+    // A bite that tore the leg; smoke on a hillside asked about as fire; flames leaping over black smoke; a child
+    // hours late whose phone-watch does not answer; someone lying on a room's floor who does not answer.
+    ['accident', '对门那条狼狗把俺家小子胳膊咬烂了'],
+    ['fire', '北岭上那股烟 怕是着了'],
+    ['fire', '砖厂那边冒浓烟 火苗子窜老高'],
+    ['missing', '俺家妮儿说去小卖部买包盐 这都俩多钟头了还不回来 小卖部说压根没见她来'],
+    ['medical', '敲了半天门 从门缝里看见有人趴灶屋地上 喊了几声没反应'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
@@ -817,8 +824,19 @@ describe('emergencies said in other ways', () => {
     '这孩子能把我气晕过去了',
     '坐大巴晕车了 吐了一路',
     '我那台老相机快不行了，对焦慢得要死',
+    // A stroke of years ago that needs care; dust in the eyes; a flame in the stove; nobody home to answer.
+    '俺老伴前年脑梗了 现在走路还得扶着 能不能申请个护理补贴',
+    '俺老头前年中风了 现在半边身子还不能动 俺一个人伺候不过来',
+    '石料场那边风沙大得睁不开眼 天天这样',
+    '去收水费 喊了几声没动静 估计不在家',
+    '挨家送通知 敲门没人应 怕是下地了',
   ])('not an alarm: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
+  })
+
+  it('takes flames leaping high for a fire, but not in a stove', () => {
+    expect(detectEmergency('砖厂那边冒浓烟 火苗子窜老高')).toMatchObject({ kind: 'fire', strong: true })
+    expect(detectEmergency('灶膛里火苗子窜老高 今儿柴火干')?.strong).not.toBe(true)
   })
 })
 
