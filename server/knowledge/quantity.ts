@@ -37,8 +37,13 @@ const YES_OR_NO = /(是不是|是否|还是)[^，。？?！!]{0,6}$/
 const offeredAsChoice = (question: string, at: number) => YES_OR_NO.test(question.slice(0, at)) || question.includes('还是', at)
 
 const token = (unit: string) => `#${UNITS[unit] ?? unit}`
-/** "俺村网格员叫啥名", "书记姓啥": a person's name, which no policy states. */
-const PERSON_NAME = /(员|长|书记|主任|干部|他|她|人)[^，。？]{0,3}((叫|姓)(啥|什么)|名字(叫|是)(啥|什么))/
+/**
+ * "俺村网格员叫啥名", "书记姓啥", "主任现在是谁？叫啥名": a person's name, which no policy states. A bare "是谁" is
+ * answered by a post ("由党政办主任兼任"); asked again as a name, it is not.
+ */
+const PERSON_NAME = /(员|长|书记|主任|干部|他|她|人)[^，。？]{0,3}((叫|姓)(啥|什么)|名字(叫|是)(啥|什么))|是谁[？?，,\s]{0,2}(叫|姓)(啥|什么)/
+/** "有他电话没", "他手机号多少": someone's number to call, which no policy states either. */
+const PERSON_PHONE = /(电话|手机号)[^，。？]{0,3}(多少|是啥|是什么|几号)|有(他|她)的?(电话|手机号?)/
 
 /** The kinds of number a text states: `#人` for "不少于18人", `#%` for "80%以上". */
 export function statedQuantities(text: string): string[] {
@@ -63,7 +68,7 @@ export function askedQuantities(question: string): string[] {
   if (/几点/.test(question)) out.push('#点')
   if (/几号|哪一?天/.test(question)) out.push('#日期')
   if (/哪一?年|几几年/.test(question)) out.push('#年份')
-  if (/(电话|手机号)[^，。？]{0,3}(多少|是啥|是什么|几号)/.test(question) || (PERSON_NAME.test(question) && !/系统|平台|软件|app|程序|小程序/i.test(question))) out.push('#联系人')
+  if (PERSON_PHONE.test(question) || (PERSON_NAME.test(question) && !/系统|平台|软件|app|程序|小程序/i.test(question))) out.push('#联系人')
   return [...new Set(out)]
 }
 

@@ -86,6 +86,12 @@ describe('what a question asks for', () => {
     expect(askedQuantities('网格员电话多少')).toEqual(['#联系人'])
     // The name of a system is in the documents; a person's is not.
     expect(askedQuantities('群里这个智能网格员是啥系统？叫啥名')).toEqual([])
+    // Who holds a post is answered by the post; asked again as a name or a number, it is a person.
+    expect(askedQuantities('镇上综治中心主任是谁？叫什么')).toEqual(['#联系人'])
+    expect(askedQuantities('网格长是哪个，有她的手机号不')).toEqual(['#联系人'])
+    expect(askedQuantities('社会治理室主任是谁当')).toEqual([])
+    expect(xinyang.ask('社会治理室主任是谁当？').answer).toContain('党政办主任兼任')
+    expect(xinyang.ask('俺乡社会治理室主任是谁？姓啥').abstained).toBe(true)
   })
 
   it('tells a question that wants a list', () => {
