@@ -57,8 +57,8 @@ export async function handleMessage(msg: Inbound, deps: Deps, u: Understanding |
   if (rated) return rated
   if (msg.mentionsBot && (u.intent === 'feedback' || u.intent === 'chatter') && looksLikeQuestion(msg.text)) {
     // "@小微 三室一库是哪几个室" may read like a remark; asked of the bot, it is answered when the documents know.
-    const a = await deps.ask(withoutMentions(msg.text))
-    if (!a.abstained && a.answer) return [reply(msg, a.answer)]
+    const answer = await documentsAnswer(msg, deps)
+    if (answer) return [reply(msg, answer)]
   }
   switch (u.intent) {
     case 'emergency': return fileTicket(msg, deps, u, room)
@@ -94,8 +94,8 @@ async function handlePrivate(msg: Inbound, deps: Deps, u: Understanding | null):
   if (u?.intent === 'emergency') return [] // the guidance has gone out already
   if (u && (u.intent === 'inquiry' || (u.intent !== 'appeal' && looksLikeQuestion(msg.text)))) {
     // A policy question asked privately is answered when the documents know; the grid worker is reached from the group.
-    const a = await deps.ask(withoutMentions(msg.text))
-    if (!a.abstained && a.answer) return [reply(msg, a.answer)]
+    const answer = await documentsAnswer(msg, deps)
+    if (answer) return [reply(msg, answer)]
   }
   return [reply(msg, replies.privateAppealNeedsRoom)]
 }
@@ -146,19 +146,19 @@ async function statusOf(msg: Inbound, deps: Deps): Promise<string> {
   if (items.length) return replies.statusList(items)
   // "评星的材料啥时候之前得报上去？" reads like asking after a matter; from someone who has reported nothing, it is a
   // question the documents may answer.
-  if (looksLikeQuestion(msg.text)) {
-    const a = await deps.ask(withoutMentions(msg.text))
-    if (!a.abstained && a.answer) return a.answer
-  }
-  return replies.noTickets
+  return (looksLikeQuestion(msg.text) && await documentsAnswer(msg, deps)) || replies.noTickets
+}
+
+/** The answer from the documents (or the FAQ) to what the resident said, or null when the bot does not know. */
+async function documentsAnswer(msg: Inbound, deps: Deps): Promise<string | null> {
+  const a = await deps.ask(withoutMentions(msg.text))
+  return !a.abstained && a.answer ? a.answer : null
 }
 
 /** A policy question: answered in the group with its source, or handed to the grid worker when the bot does not know. */
 async function answerInquiry(msg: Inbound, deps: Deps, room: Room): Promise<Outbound[]> {
-  const question = withoutMentions(msg.text)
-  const a = await deps.ask(question)
-  if (!a.abstained && a.answer) return [reply(msg, a.answer)]
-  return handOff(msg, deps, room, question)
+  const answer = await documentsAnswer(msg, deps)
+  return answer ? [reply(msg, answer)] : handOff(msg, deps, room, withoutMentions(msg.text))
 }
 
 async function handOff(msg: Inbound, deps: Deps, room: Room, question: string): Promise<Outbound[]> {
