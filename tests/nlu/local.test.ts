@@ -131,7 +131,7 @@ describe('the ten categories', () => {
   })
 
   it('files a public fixture gone wrong again, said in three words', () => {
-    for (const text of ['水表又卡了', '茅房又冒了', '渠又堵了', '门口闸机又打不开了', '化粪池的泵又停了', '机井又坏了 麦子等着浇']) {
+    for (const text of ['水表又卡了', '茅房又冒了', '渠又堵了', '门口闸机又打不开了', '化粪池的泵又停了', '机井又坏了 麦子等着浇', '西头那机井又不出水了', '排灌站的水泵又不转了']) {
       expect(isFixtureAgain(text), text).toBe(true)
       expect(c(text).intent, text).toBe('appeal')
     }
@@ -148,6 +148,8 @@ describe('the ten categories', () => {
       expect(c(text).intent, text).toBe('appeal')
     // Filed by the rule, not by the model: the rule's confidence, not the model's in its own reading.
     expect(c('种地补贴咋还木发')).toMatchObject({ intent: 'appeal', confidence: 0.8 })
+    // 五保 and 养老金 as a phone hears them.
+    for (const text of ['俺叔的五饱钱这季度咋还没见', '养老经咋还没到账']) expect(c(text).intent, text).toBe('appeal')
     expect(c('俺娘的养老金已经到账了').intent).not.toBe('appeal')
   })
 
@@ -467,6 +469,9 @@ describe('emergencies said in other ways', () => {
     ['fire', '砖厂那边冒浓烟 火苗子窜老高'],
     ['missing', '俺家妮儿说去小卖部买包盐 这都俩多钟头了还不回来 小卖部说压根没见她来'],
     ['medical', '敲了半天门 从门缝里看见有人趴灶屋地上 喊了几声没反应'],
+    // A child in a pool; someone the current holds (打住了, 撒不开手).
+    ['drowning', '隔壁小妞掉泳池里了'],
+    ['accident', '下雨插座漏电 俺娘摸了一下被打住了 撒不开手'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
@@ -830,8 +835,18 @@ describe('emergencies said in other ways', () => {
     '石料场那边风沙大得睁不开眼 天天这样',
     '去收水费 喊了几声没动静 估计不在家',
     '挨家送通知 敲门没人应 怕是下地了',
+    // The buyer gone, not a person missing; a drunk who could not be woken and has woken; a card player's luck; strangers
+    // loitering, to look into but no danger this minute.
+    '说好收俺家西瓜 收瓜的人不见了 瓜都烂地里了',
+    '他爸中午喝了半斤 在床上睡得叫不醒 下午醒了说口渴',
+    '三号桌那老太太一晚上没输过',
+    '村口有几个生面孔来回晃悠 怪吓人',
   ])('not an alarm: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
+  })
+
+  it('keeps a card player\'s luck and strangers loitering from the alarm, whatever the model reads in them', () => {
+    for (const text of ['三号桌那老太太一晚上没输过', '村口有几个生面孔来回晃悠 怪吓人']) expect(isCalm(text), text).toBe(true)
   })
 
   it('takes flames leaping high for a fire, but not in a stove', () => {
