@@ -96,7 +96,7 @@ export function createKnowledge(o: KnowledgeOptions) {
     const features = gateFeatures(hits, q.expanded.size, drawn.length)
     if (!top || !features || !answers(features)) return declined
     const parts = askingClauses(q)
-    const { answer, cited } = composeAnswer(drawn, search.relevance(question, q), { list: q.list, parts: parts.length > 1 ? parts.map((x) => search.relevance(x)) : [] })
+    const { answer, cited } = composeAnswer(drawn, search.relevance(question, q), { list: q.list, parts: parts.length > 1 ? parts.map((x) => search.relevance(x)) : [], quoted: q.quoted })
     // Asked for a number, a named hospital, a download or a code's meaning the answer does not state: the documents
     // speak of the topic, not of that detail.
     if (!statesAskedQuantity(question, answer) || !statesAskedDetail(question, answer)) return declined

@@ -34,10 +34,11 @@ const firstClause = (u: string) => u.replace(/^([^，；。]*)[，；。].*$/, '
 
 /**
  * A sentence longer than the whole answer may be, cut to what fits. From its start, unless what fits from the start
- * says less than half as much about the question as its best clause: then from as early as still holds that clause.
- * "…" marks a cut. Asked which four 治 make "四治融合", the answer is the end of a 200-character sentence.
+ * says less than half as much about the question as its best clause, or leaves out the clause holding a term the
+ * asker quoted: then from as early as still holds that clause. "…" marks a cut. Asked which four 治 make "四治融合",
+ * the answer is the end of a 200-character sentence.
  */
-function clauseWindow(u: string, relevance: Relevance, budget: number): string {
+function clauseWindow(u: string, relevance: Relevance, budget: number, quoted: readonly string[]): string {
   if (u.length <= budget) return u
   const clauses = u.match(/[^，,]+[，,]?/g) ?? [u]
   const scores = clauses.map(relevance)
@@ -47,10 +48,12 @@ function clauseWindow(u: string, relevance: Relevance, budget: number): string {
     for (let length = 0; to < clauses.length && length + clauses[to]!.length <= room; to++) length += clauses[to]!.length
     return to
   }
-  const key = scores.indexOf(Math.max(...scores))
+  // The clause holding a term the asker quoted ("“四治融合”是哪四个治") is the one asked about, whatever else matches.
+  const named = clauses.findIndex((c) => quoted.some((x) => c.includes(x)))
+  const key = named >= 0 ? named : scores.indexOf(Math.max(...scores))
   let from = 0
   const head = scores.slice(0, fitFrom(0)).reduce((a, b) => a + b, 0)
-  if (head < scores[key]! / 2) while (from < key && fitFrom(from) <= key) from++
+  if (named >= 0 || head < scores[key]! / 2) while (from < key && fitFrom(from) <= key) from++
   const to = fitFrom(from)
   if (to === from) return `${u.slice(0, budget - 1)}…`
   const run = clauses.slice(from, to).join('')
@@ -74,7 +77,7 @@ function pointsOf(all: ReadonlyArray<{ p: Passage; u: string }>): number[] {
  * (`parts`, one relevance for each clause that asks), the sentence saying most of each joins when it fits. Only the
  * passages the answer quotes are cited, and returned.
  */
-export function composeAnswer(ps: readonly Passage[], relevance: Relevance, { max = LOCAL_MAX_CHARS, list = false, parts = [] as Relevance[] } = {}): { answer: string; cited: Passage[] } {
+export function composeAnswer(ps: readonly Passage[], relevance: Relevance, { max = LOCAL_MAX_CHARS, list = false, parts = [] as Relevance[], quoted = [] as readonly string[] } = {}): { answer: string; cited: Passage[] } {
   const all = ps.flatMap((p) => sentences(p.text).map((u) => ({ p, u })))
   const budgetFor = (cited: readonly Passage[]) => max - citations(cited).length - 4
   const whole = compact(all.map(({ u }) => (introducesList(u) ? u : u.replace(/[；;]$/, '；'))))
@@ -139,7 +142,7 @@ export function composeAnswer(ps: readonly Passage[], relevance: Relevance, { ma
   }
   if (!picked.size) {
     picked.add(best.i)
-    shortened.set(best.i, clauseWindow(best.u, relevance, budget))
+    shortened.set(best.i, clauseWindow(best.u, relevance, budget, quoted.filter((x) => x.length >= 2)))
   }
   const order = [...picked].sort((a, b) => a - b)
   const cited = ps.filter((p) => order.some((i) => all[i]!.p === p))

@@ -336,4 +336,11 @@ describe('composing an answer', () => {
     const opening = composeAnswer([passage], (s) => (s.includes('三零') ? 1 : s.includes('四治融合') ? 1 : 0)).answer
     expect(opening).toMatch(/^以习近平新时代/)
   })
+
+  it('quotes the part that holds a term the asker put in quotation marks, though words of the opening match as well', () => {
+    const passage = readPassages().find((p) => p.id === 'py-qa-village-2')!
+    const { answer } = composeAnswer([passage], (s) => (s.includes('三零') ? 1 : s.includes('四治融合') ? 1 : 0), { quoted: ['四治融合'] })
+    expect(answer).toContain('自治、法治、德治、数治“四治融合”')
+    expect(xinyang.ask('咱农村讲的“四治融合”，是哪四样治？').answer).toContain('自治、法治、德治、数治')
+  })
 })
