@@ -472,6 +472,9 @@ describe('emergencies said in other ways', () => {
     // A child in a pool; someone the current holds (打住了, 撒不开手).
     ['drowning', '隔壁小妞掉泳池里了'],
     ['accident', '下雨插座漏电 俺娘摸了一下被打住了 撒不开手'],
+    // Not a buyer gone, though she went to buy; not woken for good, though she woke.
+    ['missing', '俺娘去超市买东西人不见了'],
+    ['medical', '俺爹叫不醒 一会儿醒了又晕过去了'],
   ])('knows a %s by rule alone, whatever the model makes of a message that reads like family talk: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
