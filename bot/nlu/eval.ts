@@ -119,6 +119,7 @@ async function main() {
     final43: '已看过的集 final43（首次 78.3%、100%，回答门是连同 final40 拟合的那个；条文随机抽取；去掉了和以前几乎一样的 10 题；之后加了“在理”同“合理”、问“啥时候”找说期限的句子；回答门没有连同它重新拟合）',
     final44: '已看过的集 final44（首次 70.5%、95.7%，回答门是连同 final40 拟合的那个；条文随机抽取；去掉了和以前几乎一样的 10 题；之后加了“是谁？叫啥名”“有他电话没”问的是个人；回答门没有连同它重新拟合）',
     final45: '已看过的集 final45（首次 72.9%、100%，回答门是连同 final40 拟合的那个；条文随机抽取；去掉了和以前几乎一样的 13 题；之后加了长句截取时留住加了引号的词；回答门没有连同它重新拟合）',
+    final46: '新集 final46（首次 83.6%、100%，回答门是连同 final40 拟合的那个；条文随机抽取；去掉了和以前几乎一样的 10 题）',
   }
   for (const name of ['dev', 'dev2', 'test', ...laterSets(knowledgeDir)].filter((n) => existsSync(knowledgeSetFile(n)))) {
     const items = readEvalQuestions(knowledgeSetFile(name))
