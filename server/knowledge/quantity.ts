@@ -14,9 +14,13 @@ const NUMBER = '(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千]+)'
 // "6.5万户", "1.81万个": 万 and 亿 are magnitudes before a unit, or money by themselves ("奖励10万"); "76万余人次" is
 // about so many.
 const stated = new RegExp(`${NUMBER}\\s*(?:[~～至到-]\\s*${NUMBER}\\s*)?(?:万|亿)?(?:余|多)?(${unitPattern})`, 'g')
-// "哪几个室", "哪几块区域" ask which ones, the list, not how many; "好几个部门", "这几个人", "十几条" tell of some, "过几天",
-// "隔几天", "前几天" tell when, "倒数几名" tells a rank: they do not ask. "分了几块" asks for the parts, not for money.
-const asked = new RegExp(`(?:多少|(?<![哪好这那过隔前十]|倒数)几)个?(${unitPattern}|钱)(?<!分[了成为]?几块)`, 'g')
+// "哪几个室", "哪几块区域" ask which ones, the list, not how many; "好几个部门", "这几个人", "十几条", "议事会啥的几个会"
+// tell of some, "过几天", "隔几天", "前几天" tell when, "倒数几名" tells a rank: they do not ask. "分了几块" asks for the
+// parts, not for money.
+const asked = new RegExp(`(?:多少|(?<![哪好这那过隔前十的]|倒数)几)个?(${unitPattern}|钱)(?<!分[了成为]?几块)`, 'g')
+/** "一个月拿多少钱是谁定的", "补多少由哪级出": who sets the amount or pays it is asked, not the amount. */
+const WHO_SETS = /^[^，。？?！!]{0,4}?(是|由)?(谁|哪|啥部门)[^，。？?！!]{0,3}(定|出|说了算)|^[^，。？?！!]{0,4}?(从哪|咋定|怎么定)/
+const setsNotAsks = (question: string, m: RegExpMatchArray) => WHO_SETS.test(question.slice(m.index! + m[0].length))
 /** "分了几块", "分成几类": how a thing is divided, answered by naming the parts as well as by a number. */
 const DIVIDED = /分[了成为]?几[个块类种大部]/
 /** "分了几个区": the parts named in a row ("窗口服务区、自助服务区和咨询投诉区") answer it as a list of points does. */
@@ -58,8 +62,9 @@ export function statedQuantities(text: string): string[] {
 
 /** The kinds of number a question asks for, without repeats: `#天` for "最长能拖多少天", `#%` for "占多少". */
 export function askedQuantities(question: string): string[] {
-  const out = [...question.matchAll(asked)].filter((m) => !offeredAsChoice(question, m.index)).map((m) => (m[1] === '钱' ? '#元' : token(m[1]!)))
-  if (/(?:钱|工资|报酬|补贴|补助|费|收入|奖励)[^，。？]{0,4}多少(?![人项天户次岁年月条家])/.test(question)) out.push('#元')
+  const out = [...question.matchAll(asked)].filter((m) => !offeredAsChoice(question, m.index) && !setsNotAsks(question, m)).map((m) => (m[1] === '钱' ? '#元' : token(m[1]!)))
+  const money = /(?:钱|工资|报酬|补贴|补助|费|收入|奖励)[^，。？]{0,4}多少(?![人项天户次岁年月条家])/.exec(question)
+  if (money && !setsNotAsks(question, money)) out.push('#元')
   if (/(?:占|比例|比重|率|利息)[^，。？]{0,4}(?:多少|几成|几个点|几厘)|百分之(?:多少|几)|几厘/.test(question)) out.push('#%')
   if (/多大(?:岁数|年纪|年龄)|(?:岁数|年纪|年龄)[^，。？]{0,3}多大/.test(question)) out.push('#岁')
   // "多久开一次" asks how often (每周, 每月: the synonyms say it), "多久能办好" how long.

@@ -53,6 +53,8 @@ describe('what a question asks for', () => {
     expect(askedQuantities('这事牵扯好几个部门，县里咋分派')).toEqual([])
     expect(askedQuantities('这几个人归谁管')).toEqual([])
     expect(askedQuantities('镇上那十几个网格谁来分')).toEqual([])
+    expect(askedQuantities('听说要成立红白理事会啥的几个会，都归谁管')).toEqual([])
+    expect(askedQuantities('村里一共成立了几个会')).toEqual(['#个'])
     // In a yes-or-no or an either-or, 几个 is one of the answers offered ("a few"), not a count asked for.
     expect(askedQuantities('网格员是不是还兼着几个别的活')).toEqual([])
     expect(askedQuantities('评先进是选几个代表去，还是全村都能报')).toEqual([])
@@ -66,6 +68,11 @@ describe('what a question asks for', () => {
     expect(askedQuantities('乡镇最长能拖多少天')).toEqual(['#天'])
     expect(askedQuantities('卫生户厕要占多少')).toEqual(['#%'])
     expect(askedQuantities('高龄补贴多少钱')).toEqual(['#元'])
+    // Who sets the amount or pays it is asked, not the amount.
+    expect(askedQuantities('兼职网格员补贴一个月给多少钱是哪定的')).toEqual([])
+    expect(askedQuantities('村医工资多少由谁说了算')).toEqual([])
+    expect(askedQuantities('这笔补助多少钱，从哪出')).toEqual(['#元'])
+    expect(askedQuantities('补助多少钱从哪出')).toEqual([])
     expect(askedQuantities('支书考公务员能加几分')).toEqual(['#分'])
     expect(askedQuantities('办下来要多久')).toEqual(['#天'])
     expect(askedQuantities('支部会商多久开一次')).toEqual([])

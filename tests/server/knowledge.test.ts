@@ -81,8 +81,10 @@ describe('answers from the documents in force', () => {
     expect(a.answer).toContain('每月至少开展一次“敲门行动”')
   })
 
-  it('takes "工资涨多少" as asking for a sum of money', () => {
+  it('takes "工资涨多少" as asking for a sum of money, and "多少钱是哪定的" as asking who sets it', () => {
     expect(xinyang.ask('当上基层治理标兵以后工资涨多少').answer).toContain('每月增加500元')
+    // Who sets the pay and who pays it, not how much it is: the documents say that much.
+    expect(xinyang.ask('俺闺女当专职网格员，一个月发多少钱是哪定的？钱从哪出？').answer).toMatch(/以县区为单位.*县区财政预算/)
   })
 
   it('answers only from what applies in the region: Haimen\'s 双积分 not in Xinyang, 三星文明户 not in Haimen', () => {
