@@ -157,7 +157,7 @@ describe('the ten categories', () => {
     for (const text of ['低保钱已经打到卡上了', '俺爹的抚恤金领到手了', '这季度的种粮补贴发下来了']) {
       expect(c(text), text).toMatchObject({ intent: 'chatter', category: null, confidence: 0.8 })
     }
-    for (const text of ['养老金到账了 可是比上个月少了一百', '补贴打到卡上了咋只有三百']) expect(c(text).intent, text).toBe('appeal')
+    for (const text of ['养老金到账了 可是比上个月少了一百', '补贴打到卡上了咋只有三百', '高龄补贴到账了 为啥才给了五十']) expect(c(text).intent, text).toBe('appeal')
   })
 
   it('takes a request that closes with thanks for a request', () => {
@@ -317,6 +317,9 @@ describe('emergencies said in other ways', () => {
     ['gas', '一进屋全是臭鸡蛋味 头都晕了'],
     ['gas', '液化气罐子哧哧往外冒 俺不敢靠前'],
     ['gas', '满屋子煤气味 灯都不敢开'],
+    ['gas', '楼下那家门缝里嘶嘶的 一股臭鸡蛋味儿 敲门没人应'],
+    ['gas', '院里一股臭鸡蛋味 后墙根那个罐子好像漏了'],
+    ['flood', '大水把路封了 俺爹娘在老屋 赶紧派个橡皮艇'],
     ['missing', '放学没回家 老师说三点半就放了 这都七点了 电话也打不通'],
     ['medical', '打扑克打着打着李伯往边上一歪 不吭声了'],
     ['fire', '二楼楼梯口的电瓶车爆了 满楼道浓烟 俺们下不来'],
@@ -844,6 +847,8 @@ describe('emergencies said in other ways', () => {
     '他爸中午喝了半斤 在床上睡得叫不醒 下午醒了说口渴',
     '三号桌那老太太一晚上没输过',
     '村口有几个生面孔来回晃悠 怪吓人',
+    // Kept upstairs by a power cut, not in danger: for the property manager.
+    '单元楼断电了 电梯停了 俺娘在十二楼下不来楼',
   ])('not an alarm: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
