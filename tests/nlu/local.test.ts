@@ -320,6 +320,11 @@ describe('emergencies said in other ways', () => {
     ['gas', '楼下那家门缝里嘶嘶的 一股臭鸡蛋味儿 敲门没人应'],
     ['gas', '院里一股臭鸡蛋味 后墙根那个罐子好像漏了'],
     ['flood', '大水把路封了 俺爹娘在老屋 赶紧派个橡皮艇'],
+    ['medical', '俺在玉米地里叫长虫咬了 腿肿得老粗'],
+    ['violence', '俺哥又揍俺嫂子了 抡起板凳砸'],
+    ['violence', '后院老李又打他娘 谁来拉一下'],
+    ['medical', '小孙子叫果冻噎住嗓子了'],
+    ['medical', '对面楼有个小伙坐在天台上 一直哭 喊也不下来'],
     ['missing', '放学没回家 老师说三点半就放了 这都七点了 电话也打不通'],
     ['medical', '打扑克打着打着李伯往边上一歪 不吭声了'],
     ['fire', '二楼楼梯口的电瓶车爆了 满楼道浓烟 俺们下不来'],
@@ -849,6 +854,13 @@ describe('emergencies said in other ways', () => {
     '村口有几个生面孔来回晃悠 怪吓人',
     // Kept upstairs by a power cut, not in danger: for the property manager.
     '单元楼断电了 电梯停了 俺娘在十二楼下不来楼',
+    // Up half the night and not up for lunch; a cook's smoke said to be no fire; yesterday's fire with the place open
+    // when passed just now; smoke from burning wire that chokes (熏哩 as 熏得); a dyke that may not hold, to be looked at.
+    '俺家小子刷手机刷到半夜 中午了还叫不醒',
+    '院里冒烟是俺烧锅哩 没着火 别担心',
+    '听说集上那个饭店昨儿着火了 俺刚刚路过看着照常开门哩',
+    '有人在沟边烧电线 熏哩喘不上气',
+    '水库那边堤上有点渗水 怕顶不住 叫人来看看吧',
   ])('not an alarm: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
