@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createLocalEngine, type LocalEngine } from '../../bot/nlu/local.ts'
-import { detectEmergency, isCalm, isFixtureAgain, isOutage } from '../../bot/nlu/rules.ts'
+import { detectEmergency, isBenefitOwed, isCalm, isFixtureAgain, isOutage } from '../../bot/nlu/rules.ts'
 import { createSegmenter } from '../../bot/nlu/segment.ts'
 
 // Behaviour that matters, on sentences written for these tests (not taken from the training data).
@@ -150,6 +150,8 @@ describe('the ten categories', () => {
     expect(c('种地补贴咋还木发')).toMatchObject({ intent: 'appeal', confidence: 0.8 })
     // 五保 and 养老金 as a phone hears them.
     for (const text of ['俺叔的五饱钱这季度咋还没见', '养老经咋还没到账']) expect(c(text).intent, text).toBe('appeal')
+    // The month named between: 咋这个月没发.
+    for (const text of ['俺爹的抚恤金咋这个季度没到', '俺奶那个高龄补贴咋这个月没打']) expect(isBenefitOwed(text), text).toBe(true)
     expect(c('俺娘的养老金已经到账了').intent).not.toBe('appeal')
   })
 
