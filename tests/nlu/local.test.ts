@@ -150,8 +150,8 @@ describe('the ten categories', () => {
     expect(c('种地补贴咋还木发')).toMatchObject({ intent: 'appeal', confidence: 0.8 })
     // 五保 and 养老金 as a phone hears them.
     for (const text of ['俺叔的五饱钱这季度咋还没见', '养老经咋还没到账']) expect(c(text).intent, text).toBe('appeal')
-    // The month named between: 咋这个月没发.
-    for (const text of ['俺爹的抚恤金咋这个季度没到', '俺奶那个高龄补贴咋这个月没打']) expect(isBenefitOwed(text), text).toBe(true)
+    // The month named between (咋这个月没发), or come short (咋就200).
+    for (const text of ['俺爹的抚恤金咋这个季度没到', '俺奶那个高龄补贴咋这个月没打', '残疾补贴打卡上了 咋就200']) expect(isBenefitOwed(text), text).toBe(true)
     expect(c('俺娘的养老金已经到账了').intent).not.toBe('appeal')
   })
 
@@ -159,7 +159,7 @@ describe('the ten categories', () => {
     for (const text of ['低保钱已经打到卡上了', '俺爹的抚恤金领到手了', '这季度的种粮补贴发下来了']) {
       expect(c(text), text).toMatchObject({ intent: 'chatter', category: null, confidence: 0.8 })
     }
-    for (const text of ['养老金到账了 可是比上个月少了一百', '补贴打到卡上了咋只有三百', '高龄补贴到账了 为啥才给了五十']) expect(c(text).intent, text).toBe('appeal')
+    for (const text of ['养老金到账了 可是比上个月少了一百', '补贴打到卡上了咋只有三百', '高龄补贴到账了 为啥才给了五十', '残疾补贴打卡上了 咋就200']) expect(c(text).intent, text).toBe('appeal')
   })
 
   it('takes a request that closes with thanks for a request', () => {
