@@ -19,7 +19,7 @@ const stated = new RegExp(`${NUMBER}\\s*(?:[~～至到-]\\s*${NUMBER}\\s*)?(?:�
 // parts, not for money.
 const asked = new RegExp(`(?:多少|(?<![哪好这那过隔前十的]|倒数)几)个?(${unitPattern}|钱)(?<!分[了成为]?几块)`, 'g')
 /** "一个月拿多少钱是谁定的", "补多少由哪级出": who sets the amount or pays it is asked, not the amount. */
-const WHO_SETS = /^[^，。？?！!]{0,4}?(是|由)?(谁|哪|啥部门)[^，。？?！!]{0,3}(定|出|说了算)|^[^，。？?！!]{0,4}?(从哪|咋定|怎么定)/
+const WHO_SETS = /^[^，。？?！!]{0,4}?(是|由)?(谁|哪(?![天年月号])|啥部门)[^，。？?！!]{0,3}(定|出|说了算)|^[^，。？?！!]{0,4}?(从哪|咋定|怎么定)/
 const setsNotAsks = (question: string, m: RegExpMatchArray) => WHO_SETS.test(question.slice(m.index! + m[0].length))
 /** "分了几块", "分成几类": how a thing is divided, answered by naming the parts as well as by a number. */
 const DIVIDED = /分[了成为]?几[个块类种大部]/

@@ -73,6 +73,8 @@ describe('what a question asks for', () => {
     expect(askedQuantities('村医工资多少由谁说了算')).toEqual([])
     expect(askedQuantities('这笔补助多少钱，从哪出')).toEqual(['#元'])
     expect(askedQuantities('补助多少钱从哪出')).toEqual([])
+    expect(askedQuantities('补助多少钱，哪天出来')).toEqual(['#元', '#日期'])
+    expect(askedQuantities('补助多少钱哪天出来')).toEqual(['#元', '#日期'])
     expect(askedQuantities('支书考公务员能加几分')).toEqual(['#分'])
     expect(askedQuantities('办下来要多久')).toEqual(['#天'])
     expect(askedQuantities('支部会商多久开一次')).toEqual([])
