@@ -198,6 +198,12 @@ export type Danger = { kind: EmergencyKind; alarm: boolean; strong: boolean } | 
  * An emergency now, by recall first: a strong sign (着火, 落水, 砍人 …) counts unless the message says it is
  * past, elsewhere, a reminder or a joke; a weak one (冒烟, 不见了 …) is only a candidate, for the model to confirm.
  */
+/** The kind of danger the words name, however calm or far off: what the first advice is about. */
+export function namedDanger(said: string): EmergencyKind | null {
+  const text = plain(said)
+  return (emergencies.find(([, re]) => re.test(text)) ?? weak.find(([, re]) => re.test(text)))?.[0] ?? null
+}
+
 export function detectEmergency(said: string): Danger {
   const text = plain(said)
   const strong = emergencies.find(([, re]) => re.test(text))

@@ -3,7 +3,7 @@ import type { ServerClient } from '../clients/server-client.ts'
 import type { Ask } from '../nlu/ask.ts'
 import type { Classify } from '../nlu/local.ts'
 import { withoutMentions } from '../nlu/extract.ts'
-import { detectEmergency } from '../nlu/rules.ts'
+import { namedDanger } from '../nlu/rules.ts'
 import { runCommand } from './commands.ts'
 import type { Conversations, Directory } from './directory.ts'
 import { replies } from './replies.ts'
@@ -35,8 +35,7 @@ export async function understand(msg: Inbound, deps: Deps): Promise<Understandin
 export function firstAid(msg: Inbound, u: Understanding | null): Outbound[] {
   // "不满意，还在漏" answers a request for a rating; it is not a new danger.
   if (u?.intent !== 'emergency' || ratingRe.test(withoutMentions(msg.text))) return []
-  const danger = detectEmergency(msg.text)
-  return [reply(msg, replies.emergencyGuidance(danger?.kind ?? 'accident'), 0)]
+  return [reply(msg, replies.emergencyGuidance(namedDanger(msg.text), msg.text), 0)]
 }
 
 function reply(msg: Inbound, text: string, priority: 0 | 1 = 1): Outbound {

@@ -1,5 +1,6 @@
 import { statusLabels, type Ticket } from '../../server/contract/index.ts'
 import type { EmergencyKind } from '../nlu/rules.ts'
+import { firstSteps } from './first-aid.ts'
 
 // Every sentence the bot says on its own. Receipts stay within about 80 characters: people read them on a phone.
 
@@ -7,19 +8,8 @@ const handler = (t: Ticket) => (t.assignee.name ? `${t.level === 'grid' ? '网�
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s)
 const hhmm = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ')
 
-const dial: Record<EmergencyKind, string> = {
-  fire: '着火请立即拨打119，人先撤离，别回屋拿东西；',
-  drowning: '有人落水请立即拨打110/120，岸上递竹竿、绳子施救，不会水别下水；',
-  violence: '有人行凶、打砸或正在偷抢请立即拨打110，先护好自己和孩子，别上前硬拦；',
-  gas: '燃气泄漏请立即关阀、开窗，别开关电器、别打火，到屋外拨打119；',
-  accident: '有人受伤请立即拨打120，出事故请拨打110/122，别挪动伤员；',
-  medical: '有人昏倒或中毒请立即拨打120，保持呼吸通畅，别喂水喂药；',
-  missing: '有人走失请立即拨打110报警，说清走失时间、衣着和照片；',
-  flood: '发大水请往高处转移，拨打110/119求助，别蹚水过河；',
-}
-
 export const replies = {
-  emergencyGuidance: (kind: EmergencyKind) => `${dial[kind]}已同时通知网格员和网格长赶过去。`,
+  emergencyGuidance: (kind: EmergencyKind | null, text: string) => `${firstSteps(kind, text)}已同时通知网格员和网格长赶过去。`,
   emergencyFiled: (t: Ticket) => `已登记紧急工单${t.no}，${handler(t)}、网格长和网格指导员已收到通知。`,
   receipt: (t: Ticket) => `收到，已登记工单${t.no}，由${handler(t)}跟进，有进展会在群里告诉您。`,
   receiptSensitive: (t: Ticket) => `收到，已登记（${t.no}），会有专人私下联系您，请勿在群里多说。`,
