@@ -248,6 +248,9 @@ describe('danger words that are not a danger now', () => {
     '这会儿天热 西塘淹死过人的 当大人的把娃看紧点',
     '他天天在外头喝酒 家里起火了都不知道',
     '今年回来少了一个人吃饭 怪想他的',
+    '那孙子又把钱输光了 气的我心口疼',
+    '刷到老乡群里说邻村仓库着火了 不知道烧得咋样',
+    '刚瞅见两辆消防车从村口过去 谁知道出啥事了',
   ])('chatter, not an emergency: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
@@ -256,6 +259,7 @@ describe('danger words that are not a danger now', () => {
     ['麦秸垛堆在电线杆底下 风一大怕着火 能不能叫人挪挪', 'safety'],
     ['电线耷拉到路边了 担心电着过路的娃 找人来弄弄吧', 'infrastructure'],
     ['河边护栏缺了一截 娃们骑车栽下去咋办 快补上', 'infrastructure'],
+    ['村小学后头那堵墙裂了大缝 就怕哪天倒了压着人 赶紧来人瞧瞧', 'infrastructure'],
   ])('a feared danger is an appeal to act on, not an alarm: %s', (text, category) => {
     const u = c(text)
     expect(u.intent).toBe('appeal')
@@ -327,6 +331,10 @@ describe('emergencies said in other ways', () => {
     ['violence', '后院老李又打他娘 谁来拉一下'],
     ['medical', '小孙子叫果冻噎住嗓子了'],
     ['medical', '对面楼有个小伙坐在天台上 一直哭 喊也不下来'],
+    ['fire', '仓库顶上冒浓烟了 这是咋啦'],
+    ['accident', '三号楼电梯停半道了 困住俩人'],
+    ['accident', '西沟那孔窑塌了 刘老汉住这孔窑里'],
+    ['accident', '骡子尥蹶子了 把俺哥踢翻在地上'],
     ['missing', '放学没回家 老师说三点半就放了 这都七点了 电话也打不通'],
     ['medical', '打扑克打着打着李伯往边上一歪 不吭声了'],
     ['fire', '二楼楼梯口的电瓶车爆了 满楼道浓烟 俺们下不来'],
@@ -422,7 +430,8 @@ describe('emergencies said in other ways', () => {
     ['flood', '桥头那塌了个大窟窿 还在往下陷'],
     ['medical', '俺家宝宝突然抽筋了'],
     ['medical', '吃了野菌子 一家子都在吐'],
-    ['accident', '仓库那边冒浓烟 火苗子往外窜 里头还有人'],
+    // Thick smoke from a storehouse with people inside is a fire, whoever is inside.
+    ['fire', '仓库那边冒浓烟 火苗子往外窜 里头还有人'],
     // A smell of burning film is a nuisance; film that has caught, with people inside, is a fire.
     ['fire', '大棚的塑料膜烧着了 一股子呛味 里头还有人'],
     ['accident', '拉沙的大车倒车轧着人了 在砖厂门口'],
