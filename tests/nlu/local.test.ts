@@ -175,6 +175,10 @@ describe('the ten categories', () => {
   it.each([
     '新修的文化广场排场得很 老少都满意',
     '网格员办得还中 就是下回早点通知',
+    '水压上来了 谢嘞',
+    '灯亮堂了 谢了啊',
+    '这回路整得挺中',
+    '新换的路灯yyds',
   ])('takes praise in the words villagers use, or a "next time" suggestion, for feedback: %s', (text) => {
     expect(c(text).intent).toBe('feedback')
   })
