@@ -282,7 +282,7 @@ const politeRequest = /^(麻烦|劳驾|请(?!问))(你们|恁们?|网格员|村�
 export const isPoliteRequest = (text: string) => politeRequest.test(text.trim())
 
 /** Water, power or the network out where the writer is, a burst pipe, a meter that has stopped. */
-const outage = new RegExp(String.raw`(停|断|没有?|木|么|莫)(了|得)?(水|电|网)(?!费|表|话|视|脑|梯|影|车|瓶|池|线|器|工|站|源|量|平|果|杯|桶)|(水|电|网|宽带|光纤)(又|也)?(停|断|没)(了|啦|咯)|自来(水|睡|谁)[^，。！!]{0,3}(没|浑|黄|停|断|不来)|${burstPipe}|电表[^，。！!]{0,3}(不转|烧|坏)|(没|木|么)(有)?信号|信号[^，。！!]{0,2}(一格|(没|木|么)(有)?了)|水压[^，。！!]{0,3}(小|低)|(水|电)[^，。！!]{0,2}一天(就|只)?来|(水|电)[^，。！!]{0,2}一会(儿)?(来|有)[^，。！!]{0,3}一会(儿)?(没|不|停|断)`)
+const outage = new RegExp(String.raw`(停|断|没有?|木|么|莫)(了|得)?(水|电|网)(?!费|表|话|视|脑|梯|影|车|瓶|池|线|器|工|站|源|量|平|果|杯|桶)|(水|电|网|宽带|光纤)(又|也|好像|咋)?(停|断|没|冇|木)(得|有)?(了|啦|咯)|自来(水|睡|谁)[^，。！!]{0,3}(没|浑|黄|停|断|不来)|${burstPipe}|电表[^，。！!]{0,3}(不转|烧|坏)|(没|木|么)(有)?信号|(信号|[45][Gg])[^，。！!]{0,2}(一格|(没|木|么)(有)?了)|水压[^，。！!]{0,3}(小|低)|(水|电)[^，。！!]{0,2}一天(就|只)?来|(水|电)[^，。！!]{0,2}一会(儿)?(来|有)[^，。！!]{0,3}一会(儿)?(没|不|停|断)`)
 /**
  * Not a supply to restore: a phone, a bike or a speaker gone flat; a notice of a cut to come; a cut that is back,
  * explained or mended already; one reported before (asked after, not filed again); one somewhere else or long ago;

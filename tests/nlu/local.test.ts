@@ -113,7 +113,7 @@ describe('the ten categories', () => {
   it('files a cut grumbled about, typed by voice or named beside a phone, as a cut', () => {
     // 烦死了 is grumbling, not a joke; 没有电了 is not 有电了; 自来谁 is 自来水 said to a phone; a phone that cannot call out
     // is not a phone gone flat.
-    for (const text of ['又断电了 烦死了', '家里没有电了 饭都做不成', '水又挺了', '自来谁又停了', '信号又么了', '村里突然断网了 手机也刷不出来', '俺这又停店了', '后院听水了 锅都没法刷', '电一会儿来一会儿没 冰箱都不制冷了', '俺这片没得电了 冰箱都不转', '俺这屋后木信号 打个电话得跑到路上']) {
+    for (const text of ['又断电了 烦死了', '家里没有电了 饭都做不成', '水又挺了', '自来谁又停了', '信号又么了', '村里突然断网了 手机也刷不出来', '俺这又停店了', '后院听水了 锅都没法刷', '电一会儿来一会儿没 冰箱都不制冷了', '俺这片没得电了 冰箱都不转', '俺这屋后木信号 打个电话得跑到路上', '家里水咋冇得了', '电好像木有了 灯也不亮', '俺这5G一格都没了']) {
       expect(isOutage(text), text).toBe(true)
       expect(c(text), text).toMatchObject({ intent: 'appeal', category: 'infrastructure' })
     }
