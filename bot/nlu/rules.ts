@@ -268,8 +268,8 @@ export const isTheftAgain = wrongNow(theftAgain, notFixture)
 const benefit = '补贴|低保|低宝|五保|养老金|养老钱|救助(款|金)|报销的?(钱|款)|抚恤金?|津贴|工钱'
 
 /** A benefit or a day-labourer's pay that has not come ("种粮补贴又木到", "工钱还木给"): money owed, for someone to chase. */
-const benefitOwed = new RegExp(`(${benefit}|五包)(钱)?[^，。！!？?]{0,8}((又|还|咋|怎么)((这|那|上)个?(月|季度|季|年))?(是)?(没|木|冇|么)(有)?(到|发|给|打|见|来)|(又|咋|怎么)(晚|少)(了|发|给|打)|(咋|怎么|为啥)(只有|才|就)(给|发|打)?了?(\\d|[一二两三四五六七八九十百]))`)
-const notOwed = /(已经|刚|总算|终于)[^，。！!]{0,2}(到|发|打|领|收)|你们|你家|别人家/
+const benefitOwed = new RegExp(`(${benefit}|五包)(钱)?[^，。！!？?]{0,8}((又|还|咋|怎么)((这|那|上)个?(月|季度|季|年))?(是)?(没|木|冇|么)(有)?(到|发|给|打|见|来)|(又|咋|怎么)(晚|少)(了|发|给|打)|(咋|怎么|为啥)(只有|才|就)(给|发|打)?了?(\\d|[一二两三四五六七八九十百]))|(${benefit})[^。！!？?]{0,30}(到现在|今年|至今|一直)[^，。！!？?]{0,4}(也|还|都)?(没|木|冇)(有)?(见(到|着)?|到|发|给|打|领)(钱|一分)?(?!吗|没)`)
+const notOwed = /(已经|刚|总算|终于)[^，。！!]{0,2}(到|发|打|领|收)|你们|你家|别人家|报上去了|登记了|(上回|年前|之前|前些天|前几天)[^，。！!]{0,10}(说|反映|报)/
 export const isBenefitOwed = wrongNow(benefitOwed, notOwed)
 
 /** A benefit that has come ("俺娘的养老金已经到账了", "低保钱打到卡上了"): news for the group, nothing to chase, unless something is wrong with it. */

@@ -153,6 +153,10 @@ describe('the ten categories', () => {
     // The month named between (咋这个月没发), or come short (咋就200).
     for (const text of ['俺爹的抚恤金咋这个季度没到', '俺奶那个高龄补贴咋这个月没打', '残疾补贴打卡上了 咋就200']) expect(isBenefitOwed(text), text).toBe(true)
     expect(c('俺娘的养老金已经到账了').intent).not.toBe('appeal')
+    // Long waited for and never come, however far the benefit is named before it: money owed, not a follow-up ...
+    expect(c('俺爹那个高龄补贴手续交了大半年了到现在一分也没见着找谁问啊').intent).toBe('appeal')
+    // ... unless it was reported before: then it is asked after.
+    expect(isBenefitOwed('俺上回跟网格员说了低保的事 到现在也没发 问问办到哪了')).toBe(false)
   })
 
   it('files nothing for a benefit that has come, unless something is wrong with it', () => {
