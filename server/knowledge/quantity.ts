@@ -30,6 +30,11 @@ const namesParts = (question: string, text: string) => {
   return part !== undefined && (text.match(new RegExp(`${part}[、和及与]`, 'g')) ?? []).length >= 2
 }
 
+/** "有几项是硬杠杠，都是哪些", "几个部门，分别是啥": the list is asked too, and naming the items tells how many. */
+const LIST_ASKED = new RegExp(`几个?(${unitPattern})[^？?。！!]{0,12}((都|分别|具体)?(是|有)(哪些|哪几)|(都|分别|具体)(是|有|叫)(啥|什么))`)
+/** Items named in a row ("疫情防控、产业发展、农民增收") or one by one (一是……二是……). */
+const namesItems = (text: string) => enumerates(text) || (text.match(/、/g) ?? []).length >= 2
+
 /** "十大模块", "三大功能": a count of things. */
 const COUNTED = new RegExp(`${NUMBER}大\\p{Script=Han}`, 'u')
 
@@ -92,6 +97,7 @@ const ANSWERED_BY = new Map<string, ReadonlySet<string>>([...TIME.map((k) => [k,
 export function statesAskedQuantity(question: string, text: string): boolean {
   const asked = askedQuantities(question)
   return !asked.length || holdsAsked(asked, statedQuantities(text)) || (DIVIDED.test(question) && (enumerates(text) || namesParts(question, text)))
+    || (LIST_ASKED.test(question) && namesItems(text))
 }
 
 /** Whether numbers of these kinds (statedQuantities) answer one of the kinds asked for (askedQuantities). */

@@ -229,6 +229,9 @@ describe('a number asked for and not stated', () => {
     expect(statesAskedQuantity('中心里分了几个室', '设立调解室、接待室和档案室等功能室')).toBe(true)
     expect(statesAskedQuantity('中心里分了几个室', '设立调解室，配备专职调解员')).toBe(false)
     expect(statesAskedQuantity('大厅有几个窗口', '大厅设置窗口服务区、自助服务区、咨询投诉区等功能区。一是窗口服务区。二是自助服务区。')).toBe(false)
+    // Asked how many and which, it is answered by naming them; asked only how many, it is not.
+    expect(statesAskedQuantity('评先进看几项指标，都是哪些', '把群众满意度、集体经济增收、矛盾纠纷化解作为主要指标')).toBe(true)
+    expect(statesAskedQuantity('评先进看几项指标', '把群众满意度、集体经济增收、矛盾纠纷化解作为主要指标')).toBe(false)
     // 几个 counts people or households as well as things; a number of times or of items is not a count of them.
     expect(statesAskedQuantity('支部委员最少得有几个', '支部委员会成员不少于 3 人')).toBe(true)
     expect(statesAskedQuantity('一年能评上几个', '当年免费体检1次，落实五项激励政策')).toBe(false)
