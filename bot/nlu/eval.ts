@@ -120,7 +120,7 @@ async function main() {
     final44: '已看过的集 final44（首次 70.5%、95.7%，回答门是连同 final40 拟合的那个；条文随机抽取；去掉了和以前几乎一样的 10 题；之后加了“是谁？叫啥名”“有他电话没”问的是个人；回答门没有连同它重新拟合）',
     final45: '已看过的集 final45（首次 72.9%、100%，回答门是连同 final40 拟合的那个；条文随机抽取；去掉了和以前几乎一样的 13 题；之后加了长句截取时留住加了引号的词；回答门没有连同它重新拟合）',
     final46: '已看过的集 final46（首次 83.6%、100%，回答门是连同 final40 拟合的那个；条文随机抽取；去掉了和以前几乎一样的 10 题；之后改了“多少钱是谁定的”“啥的几个会”不算问数目；回答门没有连同它重新拟合）',
-    final47: '新集 final47（首次 67.7%、95.5%，回答门是连同 final40 拟合的那个；条文随机抽取；去掉了和以前几乎一样的 10 题）',
+    final47: '新集 final47（首次 67.7%、95.5%，回答门是连同 final40 拟合的那个；条文随机抽取；去掉了和以前几乎一样的 10 题；之后改了“有几项，都是哪些”也问哪些）',
   }
   for (const name of ['dev', 'dev2', 'test', ...laterSets(knowledgeDir)].filter((n) => existsSync(knowledgeSetFile(n)))) {
     const items = readEvalQuestions(knowledgeSetFile(name))
