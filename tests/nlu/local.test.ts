@@ -182,7 +182,7 @@ describe('the ten categories', () => {
     '水压上来了 谢嘞',
     '灯亮堂了 谢了啊',
     '这回路整得挺中',
-    '新换的路灯yyds',
+    '村里修的新路yyds',
   ])('takes praise in the words villagers use, or a "next time" suggestion, for feedback: %s', (text) => {
     expect(c(text).intent).toBe('feedback')
   })
@@ -259,6 +259,7 @@ describe('danger words that are not a danger now', () => {
     '那孙子又把钱输光了 气的我心口疼',
     '刷到老乡群里说邻村仓库着火了 不知道烧得咋样',
     '刚瞅见两辆消防车从村口过去 谁知道出啥事了',
+    '这袜子臭得熏人 快拿去洗',
   ])('chatter, not an emergency: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
@@ -294,6 +295,7 @@ describe('danger words that are not a danger now', () => {
     '村口那段路去年塌过 补了补 一下雨又塌',
     '电梯里老有人抽烟 呛死人 物业管管',
     '今年的纸扎越烧越大 排场比着来',
+    '巷子里下水道又堵了 水漫到院里了',
   ])('a complaint that only sounds like one is not an emergency: %s', (text) => {
     expect(c(text).intent).not.toBe('emergency')
   })
@@ -343,6 +345,10 @@ describe('emergencies said in other ways', () => {
     ['accident', '三号楼电梯停半道了 困住俩人'],
     ['accident', '西沟那孔窑塌了 刘老汉住这孔窑里'],
     ['accident', '骡子尥蹶子了 把俺哥踢翻在地上'],
+    ['accident', '去机井房浇地 水泵漏电 俺哥倒地上了 谁也不敢碰'],
+    ['flood', '水漫到堂屋了 床腿都泡着了'],
+    ['missing', '俺爷下午去放羊 说天黑前回来 这会儿天都黑了还没回 电话也打不通'],
+    ['flood', '河上那座桥桥面往下陷 水还在涨'],
     ['missing', '放学没回家 老师说三点半就放了 这都七点了 电话也打不通'],
     ['medical', '打扑克打着打着李伯往边上一歪 不吭声了'],
     ['fire', '二楼楼梯口的电瓶车爆了 满楼道浓烟 俺们下不来'],
