@@ -201,16 +201,19 @@ export type Danger = { kind: EmergencyKind; alarm: boolean; strong: boolean } | 
  * An emergency now, by recall first: a strong sign (着火, 落水, 砍人 …) counts unless the message says it is
  * past, elsewhere, a reminder or a joke; a weak one (冒烟, 不见了 …) is only a candidate, for the model to confirm.
  */
-/** The kind of danger the words name, however calm or far off: what the first advice is about. */
-export function namedDanger(said: string): EmergencyKind | null {
-  const text = plain(said)
-  return (emergencies.find(([, re]) => re.test(text)) ?? weak.find(([, re]) => re.test(text)))?.[0] ?? null
+/** The danger the words of a text (spellings mended) name, and whether by a strong sign or only a weak one. */
+function dangerNamed(text: string): { kind: EmergencyKind; strong: boolean } | null {
+  const strong = emergencies.find(([, re]) => re.test(text))
+  const hit = strong ?? weak.find(([, re]) => re.test(text))
+  return hit ? { kind: hit[0], strong: strong !== undefined } : null
 }
+
+/** The kind of danger the words name, however calm or far off: what the first advice is about. */
+export const namedDanger = (said: string): EmergencyKind | null => dangerNamed(plain(said))?.kind ?? null
 
 export function detectEmergency(said: string): Danger {
   const text = plain(said)
-  const strong = emergencies.find(([, re]) => re.test(text))
-  const hit = strong ?? weak.find(([, re]) => re.test(text))
+  const hit = dangerNamed(text)
   // "要是屋里着火了，是先打119还是先找网格员": named, not happening, however loud the words.
   if (conditional.test(text) && isHypothetical(text)) return null
   if (fiction.test(text)) return null
@@ -220,17 +223,17 @@ export function detectEmergency(said: string): Danger {
   const loud = alarm.test(text)
   // "救命 刚刚差点把厨房点了……还好盖上锅盖灭了": the cry opens a story that ends with the fire out.
   if (loud && endsSettled(text)) return null
-  const unreal = isUnreal(text, hit?.[0])
-  if (!strong && nuisance.test(text)) return null
+  const unreal = isUnreal(text, hit?.kind)
+  if (!hit?.strong && nuisance.test(text)) return null
   // A cry with no danger named ("快来人啊", "救命"): a candidate, as a weak word is, for the model to confirm; a hen's
   // double-yolked egg and a boss's deadline are announced the same way.
   if (!hit) return loud && !unreal && ![settled, elsewhere, exaggeration, fault].some((re) => re.test(text)) ? { kind: 'accident', alarm: false, strong: false } : null
-  if (!loud && hit[0] === 'accident' && collapsed.test(text) && repair.test(text) && !trapped.test(text)) return null
-  const heardOf = hit[0] === 'missing' ? missingCalm : live.test(text) || now.test(text) ? far : elsewhere
+  if (!loud && hit.kind === 'accident' && collapsed.test(text) && repair.test(text) && !trapped.test(text)) return null
+  const heardOf = hit.kind === 'missing' ? missingCalm : live.test(text) || now.test(text) ? far : elsewhere
   const missed = nearMiss.test(text) && !emergencies.some(([kind, re]) => kind === 'flood' && re.test(text))
-  if (!loud && (unreal || missed || toldAfter(hit[0], text) || (hit[0] === 'medical' && illLongAgo(text)) || [settled, heardOf, reminder, hazard, aftermath, scam].some((re) => re.test(text)) || everyTime(text))) return null
+  if (!loud && (unreal || missed || toldAfter(hit.kind, text) || (hit.kind === 'medical' && illLongAgo(text)) || [settled, heardOf, reminder, hazard, aftermath, scam].some((re) => re.test(text)) || everyTime(text))) return null
   if (!loud && isHypothetical(text)) return null
-  return { kind: hit[0], alarm: loud, strong: strong !== undefined }
+  return { kind: hit.kind, alarm: loud, strong: hit.strong }
 }
 
 /** A question about what one would do (万一着火了怎么办, 要是看见有人落水该咋救), not a call for help. */
