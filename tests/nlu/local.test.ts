@@ -514,6 +514,56 @@ describe('emergencies said in other ways', () => {
   })
 
   it.each([
+    // What is seen rather than named: a shed glowing, a battery's bang, flesh torn, a man under what overturned.
+    ['fire', '后院那个柴火棚 整个棚子全红了'],
+    ['fire', '电动车在屋里充电 嘭的一声 俺爹在里头'],
+    ['accident', '野猪窜出来 把放牛的老汉腿上咬掉一块肉'],
+    ['accident', '旋耕机翻沟里了 人扣在底下'],
+    ['accident', '刮大风 广告牌掉下来砸到一个骑车的头上了'],
+    ['accident', '车门一关锁死了 小孙子还在后座 天这么热'],
+    ['accident', '娃捡了个哑炮 把手指头炸没了'],
+    ['accident', '镰刀划的 骨头都露出来了'],
+    ['accident', '修房顶踩空了 从上头摔下来 半天不吭声'],
+    ['accident', '擦玻璃的工人绳子断了 人吊在半空'],
+    ['accident', '下冰雹了 地里干活的砸伤了好几个人'],
+    ['accident', '割稻的被雷打着了 倒在田里'],
+    ['accident', '收麦的三轮从他脚上轧过去了'],
+    ['accident', '黄牛发疯了 踢倒了俺婶'],
+    ['accident', '井里抽水的泵漏电了 俺叔一脚踩上去就倒了'],
+    ['medical', '俺爸低血糖犯了 一身虚汗 说话都不利索'],
+    ['medical', '热油锅翻了 泼到俺妈脸上'],
+    ['medical', '有个女的在大桥上哭 嚷着要往下跳'],
+    ['medical', '楼顶上坐着个小伙子 一直在哭'],
+    ['medical', '隔壁五保老汉三天没出门 敲门没人应 一股臭味'],
+    // 报纸 at the door is not the news.
+    ['medical', '门口报纸堆了三天没拿 敲门没人应 屋里一股怪味'],
+    ['medical', '娃抽了好一会儿了还不停 眼往上翻'],
+    ['medical', '老头吃着饭往后一歪就不动了'],
+    ['drowning', '小孙子调河里了'],
+    ['flood', '后山那条缝越拉越宽 底下有人家'],
+  ])('knows a %s by what is seen, without the word for it: %s', (kind, text) => {
+    expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
+    expect(c(text).intent).toBe('emergency')
+  })
+
+  it.each([
+    '他说要跳槽 去南方打工',
+    '那头驴上回踢伤了人 后来就卖了',
+    '吃了那家的凉皮 拉肚子拉得跟中毒似的',
+    '拄着拐走了一圈 腿好多了',
+    '液化气罐子没气了 饭做一半',
+    '刚才后坡起的火苗子 几个人拿扫帚拍灭了',
+    '早上晕倒那个老太太 喝了碗糖水自己站起来了',
+    '塌方那截路清理完了 车能过了',
+    '大坝那个渗水的地方连夜堵住了',
+    '这手气 跟被雷劈了一样',
+    // Not seen for days and not answering, with no sign of harm: someone to call on, not an alarm.
+    '对门的独居大娘两天没出门了 敲门也没人应 麻烦社区去看看',
+  ])('no alarm in what is over, a figure of speech or a call to look in: %s', (text) => {
+    expect(c(text).intent).not.toBe('emergency')
+  })
+
+  it.each([
     '谁在渠边洗装农药的喷雾桶 下游还浇菜呢',
     '谁家的羊跑俺菜地里了 快来牵走',
     '村后有人烧稻草 烟呛得人直咳嗽',
