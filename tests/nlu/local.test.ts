@@ -543,6 +543,10 @@ describe('emergencies said in other ways', () => {
     ['flood', '后山那条缝越拉越宽 底下有人家'],
     ['flood', '学校门口的路面往下陷了一大块 车还在过'],
     ['medical', '俺娘血糖低 浑身哆嗦 站不住'],
+    // Not settled by words that only look like it: no road open, a road blocked, poisoned along with others.
+    ['accident', '桥塌了 不能走车了 水还在涨'],
+    ['flood', '泥石流下来了 路都堵住了 有几户困着'],
+    ['medical', '俺家仨人都跟着中毒了 吐得厉害'],
   ])('knows a %s by what is seen, without the word for it: %s', (kind, text) => {
     expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
     expect(c(text).intent).toBe('emergency')
@@ -562,6 +566,11 @@ describe('emergencies said in other ways', () => {
     // A bank that gives way a little again is to mend; 露雨 is 漏雨 typed by voice.
     '桥头那段护坡又塌了一小块',
     '屋顶露雨了 盆都接满了',
+    // The same words in daily talk: a vow, cold fingers, a meal, a hotpot.
+    '只要俺还有一口气在 就不让他们占俺的地',
+    '冻得手指头没了知觉',
+    '他咬了一块肉 说好吃',
+    '满屋子都是火锅味',
     // Not seen for days and not answering, with no sign of harm: someone to call on, not an alarm.
     '对门的独居大娘两天没出门了 敲门也没人应 麻烦社区去看看',
   ])('no alarm in what is over, a figure of speech or a call to look in: %s', (text) => {
