@@ -64,6 +64,7 @@ describe('said to a neighbour, or a reply in the conversation', () => {
     '那辆银色面包车能不能往前开开 把路口挡了',
     '对对 上回还得自己扛煤气罐上五楼',
     '同感 我们那栋晚上也听见有人敲墙',
+    '对，门口那段封了半边，绕着走吧',
     '有人知道小区后门那家干洗店还开不',
     '有人知道街口那家早点铺是不是搬走了',
     '谁晓得镇上那家饭店还营业不',
@@ -960,6 +961,44 @@ describe('emergencies said in other ways', () => {
   it('takes flames leaping high for a fire, but not in a stove', () => {
     expect(detectEmergency('砖厂那边冒浓烟 火苗子窜老高')).toMatchObject({ kind: 'fire', strong: true })
     expect(detectEmergency('灶膛里火苗子窜老高 今儿柴火干')?.strong).not.toBe(true)
+  })
+})
+
+describe('what children in the water, a death long ago and a late lorry say', () => {
+  it.each([
+    '水库边四个孩子在游泳 一会儿只剩仨了 咋回事',
+    '塘里五个娃在耍水 刚才数了数咋就剩四个了',
+  ])('counts the heads of children in the water: fewer than went in is a drowning: %s', (text) => knownByRule('drowning', text))
+
+  it.each([
+    // A death long ago given as the reason for a complaint about now.
+    '前年那个塘里淹死过一个学生 现在塘边又有小孩在钓鱼 能不能拉个网',
+    '以前这个路口撞死过人 现在又没红绿灯了 管管吧',
+    // The network down, not a child out of reach; a son who stays away, not one gone missing; a lorry that is late.
+    '家里断网两天了 娃上不成网课 打电信电话也打不通',
+    '俺那大孙子三年都没回来过了 过年也不回 打电话老是不接',
+    '说好今儿来拉粮的车 到现在不见人影 天都阴了',
+    // Heard of elsewhere, with advice to check one's own wiring; asking which number to call.
+    '听说隔壁乡那个木材厂昨儿黑着火了 大家电线老化的赶紧查查',
+    '问一下 家里煤气漏了该打啥电话',
+  ])('names no danger now: %s', (text) => {
+    expect(detectEmergency(text)).toBeNull()
+    expect(c(text).intent).not.toBe('emergency')
+  })
+
+  it.each([
+    '东头路边塌了一角 晚上骑车得小心',
+    '村后那个涵洞堵死了 雨水都流不走',
+    '没得电了 快点来看看',
+    '今儿这风刮得脸都疼 眼都睁不开',
+  ])('keeps a stretch of road fallen in, a blocked culvert, a cut or a wind from the alarm, whatever the model reads in them: %s', (text) => {
+    expect(isCalm(text)).toBe(true)
+    expect(c(text).intent).not.toBe('emergency')
+  })
+
+  it('still sounds the alarm for a blocked culvert that floods a home, and a death now', () => {
+    expect(isCalm('涵洞堵了 水倒灌进屋 床都漂起来了')).toBe(false)
+    expect(detectEmergency('去年塘里淹死过人 刚才又有个娃掉塘里了')).toMatchObject({ kind: 'drowning', strong: true })
   })
 })
 
