@@ -10,6 +10,9 @@ import type { AskResult } from '../../server/contract/index.ts'
 /** The sets written one after another, each in a folder of its own (final, final2 …) under `dir`, in the order they were written. */
 export const laterSets = (dir: string) => readdirSync(dir).filter((d) => /^final\d*$/.test(d)).sort((a, b) => Number(a.slice(5) || 1) - Number(b.slice(5) || 1))
 
+/** Every question set, in the order they were written: dev, dev2, test, then the later ones. */
+export const questionSets = () => ['dev', 'dev2', 'test', ...laterSets(knowledgeDir)]
+
 /** The question sets: dev, dev2 and test in eval/, each later set (final, final2 …) in a folder of its own. */
 export const knowledgeDir = join(import.meta.dirname, '../../data/knowledge')
 /** Where a question set lives. */

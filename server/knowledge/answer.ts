@@ -42,7 +42,7 @@ export function readPassages(file = passagesFile): Passage[] {
 }
 
 /** 'none' answers whatever the best passage is (for calibration); by default the fitted gate of gate.ts decides. */
-export type KnowledgeOptions = { passages?: readonly Passage[]; region: Region; seg?: Segmenter; gate?: 'none' | ((f: GateFeatures) => boolean) }
+export type KnowledgeOptions = { passages?: readonly Passage[]; region: Region; seg?: Segmenter; gate?: 'none' | ((f: GateFeatures) => boolean); asks?: Map<string, string[]> }
 
 /**
  * Answers a question from the FAQ first, then from the documents in force in the deployment's region, with
@@ -53,7 +53,7 @@ export function createKnowledge(o: KnowledgeOptions) {
   const regions = regionsInForce[o.region]
   const inForce = (o.passages ?? readPassages()).filter((p) => regions.includes(p.region))
   const seg = o.seg ?? createSegmenter()
-  const search = createSearch(inForce, seg)
+  const search = createSearch(inForce, seg, undefined, undefined, o.asks)
   const answers = o.gate === 'none' ? () => true : (o.gate ?? answersQuestion)
 
   function faqMatch(question: string, q: Query, faq: readonly FaqEntry[]): { entry: FaqEntry; match: number } | null {

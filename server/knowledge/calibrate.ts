@@ -1,7 +1,10 @@
-import { holdsFacts, knowledgeDir, knowledgeSetFile, laterSets, readEvalQuestions, type EvalQuestion } from '../../bot/nlu/eval-knowledge.ts'
+import { existsSync } from 'node:fs'
+import { createSegmenter } from '../../bot/nlu/segment.ts'
+import { holdsFacts, knowledgeSetFile, questionSets, readEvalQuestions, type EvalQuestion } from '../../bot/nlu/eval-knowledge.ts'
 import { stderrLogger } from '../log.ts'
 import { createKnowledge } from './answer.ts'
-import { semanticFromEnv } from './embeddings.ts'
+import { memoryVectors, semanticFromEnv } from './embeddings.ts'
+import { residentsAsks } from './search.ts'
 import { GATE_FEATURES, logit, passesThresholds, thresholds, type GateFeatures, type LogisticGate, type ThresholdGate } from './gate.ts'
 
 // `npm run -s kb:calibrate`: when the local engine should stop answering. Every question of the calibration sets
@@ -12,12 +15,14 @@ import { GATE_FEATURES, logit, passesThresholds, thresholds, type GateFeatures, 
 // ten shuffles): the two thresholds in use, the two thresholds refitted per fold, and a logistic regression over
 // the top hits. Each is also fitted on all the questions, its constants printed for server/knowledge/gate.ts.
 // The current pair was fitted on dev and dev2, which are among these questions: its row flatters it there.
+// Each set's questions are asked with that set left out of the residents' asks (search.ts askedInSets), every other
+// set's questions in them: the features are those of a question the asks have not seen.
 
 /**
  * Every question set in data/knowledge. A new set is scored once by `npm run eval` (the README keeps that first score)
  * before the gate is refitted with it: the gate learns only from questions already scored.
  */
-export const calibrationFiles = ['dev', 'dev2', 'test', ...laterSets(knowledgeDir)].map(knowledgeSetFile)
+export const calibrationSets = questionSets()
 
 /**
  * heldOut: a question the earlier thresholds (0.55/6) were not fitted on: any set but dev and dev2. declined: the
@@ -25,23 +30,27 @@ export const calibrationFiles = ['dev', 'dev2', 'test', ...laterSets(knowledgeDi
  */
 export type Seen = { q: EvalQuestion; f: GateFeatures; right: boolean; declined: boolean; heldOut: boolean }
 
-export async function measure(files = calibrationFiles): Promise<Seen[]> {
+export async function measure(sets = calibrationSets): Promise<Seen[]> {
   // The gate the knowledge base would consult is handed each question's features and lets every answer through: the
   // features come from the very search that makes the answer, not from a second one.
   const last: { f: GateFeatures | null } = { f: null }
-  const knowledge = createKnowledge({ region: 'xinyang', gate: (f) => { last.f = f; return true } })
-  // With EMBEDDING_* set, the gate is fitted on the hybrid ranking a deployment with that model would use.
-  const semantic = await semanticFromEnv(knowledge, stderrLogger())
-  const asked = files.flatMap((file) => readEvalQuestions(file).map((q) => ({ q, heldOut: !/dev2?\.jsonl$/.test(file) })))
-  const near = new Map<string, number[]>()
-  if (semantic) for (const { q } of asked) near.set(q.question, (await semantic.closeness(q.question))!)
-  return asked.map(({ q, heldOut }) => {
-    last.f = null
-    const r = knowledge.ask(q.question, [], near.get(q.question))
-    const f = last.f ?? { support: 0, coverage: 0, score: 0, echo: 0, likeness: 0, margin: 0, words: 0 }
-    const right = 'facts' in q && r.answer !== null && holdsFacts(r.answer, q.facts)
-    return { q, f, right, declined: r.abstained, heldOut }
-  })
+  const seg = createSegmenter()
+  const vectors = memoryVectors()
+  const seen: Seen[] = []
+  for (const name of sets.filter((n) => existsSync(knowledgeSetFile(n)))) {
+    // Each set's own questions are left out of the residents' asks, as the gate meets a question it has not seen.
+    const knowledge = createKnowledge({ region: 'xinyang', seg, asks: residentsAsks(name), gate: (f) => { last.f = f; return true } })
+    // With EMBEDDING_* set, the gate is fitted on the hybrid ranking a deployment with that model would use.
+    const semantic = await semanticFromEnv(knowledge, stderrLogger(), process.env, vectors)
+    for (const q of readEvalQuestions(knowledgeSetFile(name))) {
+      last.f = null
+      const r = knowledge.ask(q.question, [], semantic ? (await semantic.closeness(q.question))! : undefined)
+      const f = last.f ?? { support: 0, coverage: 0, score: 0, echo: 0, likeness: 0, margin: 0, words: 0 }
+      const right = 'facts' in q && r.answer !== null && holdsFacts(r.answer, q.facts)
+      seen.push({ q, f, right, declined: r.abstained, heldOut: name !== 'dev' && name !== 'dev2' })
+    }
+  }
+  return seen
 }
 
 type Tally = { total: number; rightAnswers: number; rightRefusals: number; wrong: number }

@@ -165,11 +165,12 @@ export function createSemanticAsk(knowledge: Knowledge, e: Embedding, store: Vec
 /**
  * For the command-line tools (`npm run -s nlu -- ask`, `npm run eval`, `kb:calibrate`): the semantic side when
  * EMBEDDING_* is set, with every passage embedded before the first question (kept in memory for the run), else null.
+ * `store`: where the passages' vectors are kept; one store shared by several knowledge bases embeds each passage once.
  */
-export async function semanticFromEnv(knowledge: Knowledge, log: Logger, env: NodeJS.ProcessEnv = process.env): Promise<SemanticAsk | null> {
+export async function semanticFromEnv(knowledge: Knowledge, log: Logger, env: NodeJS.ProcessEnv = process.env, store = memoryVectors()): Promise<SemanticAsk | null> {
   const embedding = embeddingFrom(EmbeddingEnv.parse(env))
   if (!embedding) return null
-  const semantic = createSemanticAsk(knowledge, embedding, memoryVectors(), log)
+  const semantic = createSemanticAsk(knowledge, embedding, store, log)
   if (!(await semantic.prepare())) throw new Error(`向量模型 ${embedding.model}（${embedding.baseUrl}）不可用，详见上面的日志；不设 EMBEDDING_* 时只用字面检索`)
   return semantic
 }

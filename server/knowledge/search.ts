@@ -6,6 +6,7 @@ import type { Passage } from './passage.ts'
 import { askedQuantities, holdsAsked, statedQuantities } from './quantity.ts'
 import { enumerates, sentences } from './sentences.ts'
 import { trainLikeness } from './likeness.ts'
+import { knowledgeSetFile, questionSets, readEvalQuestions } from '../../bot/nlu/eval-knowledge.ts'
 import { askedKindWords, askedSubjects, asksList, introducesPattern, quotedTerms } from './asks.ts'
 
 const synonymsFile = join(import.meta.dirname, '../../data/knowledge/synonyms.json')
@@ -25,6 +26,30 @@ export function readAsks(dir = asksDir): Map<string, string[]> {
       out.set(id, [...(out.get(id) ?? []), ...asks])
     }
   }
+  return out
+}
+
+/**
+ * The question sets already scored (data/knowledge: dev, dev2, test, final …) are residents' asks too: each question
+ * the documents answer asks for its first source. `except`: a set left out, so that it is scored as if unseen (each
+ * set is, in `npm run eval` and `kb:calibrate`; a new set's first score is taken this way before anything is tuned on it).
+ */
+export function askedInSets(except?: string): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  for (const name of questionSets().filter((n) => n !== except && existsSync(knowledgeSetFile(n)))) {
+    for (const q of readEvalQuestions(knowledgeSetFile(name))) {
+      if (!('sources' in q)) continue
+      const id = q.sources[0]!
+      out.set(id, [...(out.get(id) ?? []), q.question])
+    }
+  }
+  return out
+}
+
+/** Every way residents asked: the asks written per passage, then the questions of every scored set but `except`. */
+export function residentsAsks(except?: string, dir = asksDir): Map<string, string[]> {
+  const out = readAsks(dir)
+  for (const [id, asks] of askedInSets(except)) out.set(id, [...(out.get(id) ?? []), ...asks])
   return out
 }
 
@@ -249,7 +274,7 @@ export function readSynonyms(file = synonymsFile): string[][] {
  * how much of the question the passage covers: BM25 ranks, it does not tell an answer from a passage that merely
  * shares a common word.
  */
-export function createSearch(passages: readonly Passage[], seg: Segmenter, groups: string[][] = readSynonyms(), options: Partial<SearchOptions> = {}, asks: Map<string, string[]> = readAsks()) {
+export function createSearch(passages: readonly Passage[], seg: Segmenter, groups: string[][] = readSynonyms(), options: Partial<SearchOptions> = {}, asks: Map<string, string[]> = residentsAsks()) {
   const o = { ...defaultSearchOptions, ...options }
   const synonyms = new Map<string, string[]>()
   for (const group of groups) {

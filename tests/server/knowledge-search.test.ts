@@ -9,7 +9,8 @@ import { composeAnswer } from '../../server/knowledge/compose.ts'
 import { statesAskedDetail } from '../../server/knowledge/details.ts'
 import { createKnowledge, MIN_COVERAGE, readPassages } from '../../server/knowledge/answer.ts'
 import { askedQuantities, statedQuantities, statesAskedQuantity } from '../../server/knowledge/quantity.ts'
-import { createSearch, readAsks, readSynonyms } from '../../server/knowledge/search.ts'
+import { createSearch, readAsks, readSynonyms, residentsAsks } from '../../server/knowledge/search.ts'
+import { knowledgeSetFile, readEvalQuestions } from '../../bot/nlu/eval-knowledge.ts'
 
 // The parts of retrieval one by one: BM25F, the kind of number asked for, what a question asks to have defined.
 
@@ -212,6 +213,22 @@ describe('the ways residents ask for a passage', () => {
     expect(bridged?.passage.id).toBe('xy-std-6.3.2.2.5')
     expect(bridged?.asked).toBe(1)
     expect(bare?.passage.id).not.toBe('xy-std-6.3.2.2.5')
+  })
+
+  it('take in every scored set\'s answerable questions, each for its first source, and leave out the set being scored', () => {
+    const items = readEvalQuestions(knowledgeSetFile('final10'))
+    const answerable = items.flatMap((q) => ('sources' in q ? [q] : []))
+    const declined = items.find((q) => 'decline' in q)!
+    const all = residentsAsks()
+    const without = residentsAsks('final10')
+    for (const q of answerable) {
+      expect(all.get(q.sources[0]!)).toContain(q.question)
+      expect(without.get(q.sources[0]!) ?? []).not.toContain(q.question)
+    }
+    expect([...all.values()].flat()).not.toContain(declined.question)
+    // The asks written per passage stay in both.
+    const written = readAsks()
+    for (const [id, asks] of written) expect(without.get(id)).toEqual(expect.arrayContaining(asks))
   })
 })
 
