@@ -69,7 +69,7 @@ export type Hit = {
   coverage: number
   /** The same share within the passage's best two neighbouring sentences: an answer is said in one place. */
   focus: number
-  /** How well the question matches the best of the ways residents ask for this passage (data/knowledge/asks): 0..1. */
+  /** How well the question matches the best of the ways residents ask for this passage (residentsAsks): 0..1. */
   asked: number
   /** How nearly it reads, character by character, like one of those ways (Dice's coefficient of pairs): 0..1. */
   echo: number
@@ -88,7 +88,7 @@ export type SearchOptions = {
   /** Weight of a section title and of a Q&A item's question against the body (1). */
   titleWeight: number
   questionWeight: number
-  /** Weight of the ways residents ask for a passage (data/knowledge/asks), against the body (1). */
+  /** Weight of the ways residents ask for a passage (residentsAsks), against the body (1). */
   asksWeight: number
   /**
    * How much it adds to the ranking, in units of the best BM25F score, that the question reads almost like one of
