@@ -13,6 +13,11 @@ const knownByRule = (kind: string, text: string) => {
   expect(detectEmergency(text)).toMatchObject({ kind, strong: true })
   expect(c(text).intent).toBe('emergency')
 }
+/** No danger named by rule, and no emergency through the whole engine. */
+const noDangerByRule = (text: string) => {
+  expect(detectEmergency(text)).toBeNull()
+  expect(c(text).intent).not.toBe('emergency')
+}
 
 describe('emergencies, recall first', () => {
   it.each([
@@ -674,10 +679,7 @@ describe('emergencies said in other ways', () => {
     '孩子睡着了 俺爹还在屋里看电视',
     // A child who will not get up for school.
     '俺家老二天天早上七点叫都叫不醒 上学老迟到',
-  ])('is no emergency, though it has the words of one: %s', async (text) => {
-    expect(detectEmergency(text)).toBeNull()
-    expect((await c(text)).intent).not.toBe('emergency')
-  })
+  ])('is no emergency, though it has the words of one: %s', noDangerByRule)
 
   it.each([
     '那条疯狗追着个小孩咬 胳膊上全是血 快来人啊',
@@ -704,10 +706,7 @@ describe('emergencies said in other ways', () => {
     '娃的鞋掉下去了 够不着',
     '刚才有人喊着火了 俺跑出去看 结果是谁家在熏腊肉',
     '邻居家狗不拴 见人就扑 都咬了俩小孩了 说他还骂人',
-  ])('no danger in words that sound like a person gone, a theft or a fall: %s', (text) => {
-    expect(detectEmergency(text)).toBeNull()
-    expect(c(text).intent).not.toBe('emergency')
-  })
+  ])('no danger in words that sound like a person gone, a theft or a fall: %s', noDangerByRule)
 
   it('reads a message of digits or letters alone as chatter, not by the model\'s prior', () => {
     for (const text of ['562093', 'ok', '???']) expect(c(text)).toMatchObject({ intent: 'chatter', category: null })
@@ -981,10 +980,7 @@ describe('what children in the water, a death long ago and a late lorry say', ()
     // Heard of elsewhere, with advice to check one's own wiring; asking which number to call.
     '听说隔壁乡那个木材厂昨儿黑着火了 大家电线老化的赶紧查查',
     '问一下 家里煤气漏了该打啥电话',
-  ])('names no danger now: %s', (text) => {
-    expect(detectEmergency(text)).toBeNull()
-    expect(c(text).intent).not.toBe('emergency')
-  })
+  ])('names no danger now: %s', noDangerByRule)
 
   it.each([
     '东头路边塌了一角 晚上骑车得小心',
